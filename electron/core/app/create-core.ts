@@ -1,0 +1,106 @@
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { AppStatus } from '@shared/api/contract';
+import { AppError, type AppErrorData } from '@shared/api/errors';
+import { chinaDate } from '@shared/time/china-time';
+import { accountHandlers, centreName } from '../accounts/handlers';
+import { Sessions } from '../accounts/sessions';
+import { staffById, staffCount, toSummary } from '../accounts/staff-repo';
+import type { CoreEnv, Handlers } from '../api/handler-types';
+import { createDispatch, type Dispatch } from '../api/dispatch';
+import { CalendarStore, shippedNotices } from '../calendar/calendar-store';
+import { calendarHandlers } from '../calendar/handlers';
+import { consultationHandlers } from '../consultations/handlers';
+import { openDatabase } from '../db/open-database';
+import { hotlineHandlers } from '../hotline/handlers';
+import { newId } from '../ids';
+import { ticketHandlers } from '../tickets/handlers';
+import { getMeta, setMeta } from './meta';
+
+export interface CoreOptions {
+  dataDir: string;
+  resourcesDir: string;
+  nativeBinding?: string;
+  now?: () => Date;
+  version?: string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  status(): AppStatus;
+  /** for tests and tools: the open database, or null when it could not be opened */
+  db: Database.Database | null;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'policydesk.sqlite';
+
+function firstStart(db: Database.Database, resourcesDir: string, now: Date): string {
+  return db.transaction(() => {
+    let deviceId = getMeta(db, 'device_id');
+    if (!deviceId) {
+      deviceId = newId();
+      setMeta(db, 'device_id', deviceId);
+    }
+    const calendar = new CalendarStore(db);
+    if (calendar.years().length === 0) {
+      for (const notice of shippedNotices(resourcesDir)) calendar.writeNotice(notice, null, now.toISOString());
+    }
+    return deviceId;
+  }).immediate();
+}
+
+/** Opens the store and wires every feature's handlers. Never throws: a bad database becomes a status. */
+export function createCore(opts: CoreOptions): Core {
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? ((m, e) => console.error(`[core] ${m}`, e ?? ''));
+  const version = opts.version ?? '0.1.0';
+  let db: Database.Database | null = null;
+  let dbError: AppErrorData | null = null;
+  let env: CoreEnv | null = null;
+  let handlers: Handlers | null = null;
+
+  try {
+    db = openDatabase(path.join(opts.dataDir, DATABASE_FILE), { nativeBinding: opts.nativeBinding });
+    const deviceId = firstStart(db, opts.resourcesDir, now());
+    env = { db, deviceId, now, version, sessions: new Sessions(now) };
+    const calendar = new CalendarStore(db);
+    const e = env;
+    handlers = {
+      appStatus: () => status(),
+      ...accountHandlers(e),
+      ...consultationHandlers(e, calendar),
+      ...hotlineHandlers(e, calendar),
+      ...ticketHandlers(e, calendar),
+      ...calendarHandlers(e, calendar),
+    };
+  } catch (e) {
+    dbError = e instanceof AppError ? e.toData() : new AppError('DB_OPEN_FAILED', { path: opts.dataDir, reason: String(e) }).toData();
+    log('database unavailable', e);
+  }
+
+  function status(): AppStatus {
+    const base = { today: chinaDate(now()), version };
+    if (!env) return { ...base, state: 'db_error', error: dbError, centreName: '', deviceId: '' };
+    return { ...base, state: staffCount(env.db) === 0 ? 'setup' : 'ready', error: null, centreName: centreName(env), deviceId: env.deviceId };
+  }
+
+  const dispatch = createDispatch(() => ({
+    handlers: handlers ?? { appStatus: () => status() },
+    resolveStaff: (sessionId) => {
+      if (!env) return null;
+      const staffId = env.sessions.resolve(sessionId);
+      const row = staffId ? staffById(env.db, staffId) : undefined;
+      return row && row.active === 1 ? toSummary(row) : null;
+    },
+    log,
+  }));
+
+  return {
+    dispatch,
+    status,
+    db,
+    close: () => db?.close(),
+  };
+}

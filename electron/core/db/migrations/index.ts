@@ -1,0 +1,7 @@
+import m0001 from './0001-initial';
+
+/** Numbered migrations; the position in this list + 1 is the schema version (PRAGMA user_version). */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'initial', sql: m0001 },
+];
+export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,22 @@
+import { defineConfig } from '@playwright/test';
+
+// Real Chromium from Debian (/usr/bin/chromium; never `playwright install`), against the local
+// web host started per test file by tests/e2e/fixtures.ts. CHROMIUM_PATH overrides the binary.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  reporter: [['list']],
+  forbidOnly: !!process.env.CI,
+  use: {
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+});

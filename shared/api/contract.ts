@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { Role } from '../accounts/roles';
+import { Session, SetupAdminInput, SignInInput, Staff, StaffCreateInput, StaffUpdateInput } from '../accounts/schemas';
+import {
+  Consultation, ConsultationCreateInput, ConsultationListInput, ConsultationUpdateInput, IdInput,
+} from '../consultations/schemas';
+import {
+  CallEndInput, CallStartOutput, CallsByNumberInput, CallsByNumberOutput, ReturnCallInput, Ticket, TicketListInput,
+} from '../hotline/schemas';
+import { CalendarDaysOutput, CalendarRemoveInput, CalendarSetInput, HolidayNoticeSchema } from '../calendar/schemas';
+
+// THE API. Every method a renderer may call: its input, its output and who may call it.
+// The IPC handlers, the preload bridge, the HTTP routes and the renderer's client are all made
+// from this one table; the Node side validates every input against it before the core sees it.
+
+/** 'public': before sign-in; 'signed-in': any staff; otherwise the roles allowed. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+}
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, access: Access): MethodSpec<I, O> => ({
+  input,
+  output,
+  access,
+});
+
+const Empty = z.strictObject({});
+const Ok = z.object({ ok: z.literal(true) });
+
+const CONSULTING: readonly Role[] = ['counter', 'hotline', 'business'];
+const READING_CONSULTATIONS: readonly Role[] = [...CONSULTING, 'manager'];
+const HOTLINE: readonly Role[] = ['hotline'];
+
+export const AppStatus = z.object({
+  state: z.enum(['ready', 'setup', 'db_error']),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  centreName: z.string(),
+  deviceId: z.string(),
+  today: z.string(),
+  version: z.string(),
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
+export const contract = {
+  // app & accounts
+  appStatus: method(Empty, AppStatus, 'public'),
+  setupAdmin: method(SetupAdminInput, Session, 'public'),
+  signIn: method(SignInInput, Session, 'public'),
+  signOut: method(Empty, Ok, 'signed-in'),
+  currentSession: method(Empty, Session, 'signed-in'),
+  staffList: method(Empty, z.array(Staff), ['admin']),
+  staffCreate: method(StaffCreateInput, Staff, ['admin']),
+  staffUpdate: method(StaffUpdateInput, Staff, ['admin']),
+
+  // 窗口咨询
+  consultationCreate: method(ConsultationCreateInput, Consultation, CONSULTING),
+  consultationUpdate: method(ConsultationUpdateInput, Consultation, CONSULTING),
+  consultationGet: method(IdInput, Consultation, READING_CONSULTATIONS),
+  consultationList: method(ConsultationListInput, z.array(Consultation), READING_CONSULTATIONS),
+
+  // 热线来电 and 工单
+  callStart: method(Empty, CallStartOutput, HOTLINE),
+  callEnd: method(CallEndInput, Consultation, HOTLINE),
+  callsByNumber: method(CallsByNumberInput, CallsByNumberOutput, [...HOTLINE, 'manager']),
+  ticketList: method(TicketListInput, z.array(Ticket), READING_CONSULTATIONS),
+  ticketGet: method(IdInput, Ticket, READING_CONSULTATIONS),
+  ticketReturnCall: method(ReturnCallInput, Ticket, CONSULTING),
+
+  // 工作日历
+  calendarDays: method(Empty, CalendarDaysOutput, 'signed-in'),
+  calendarSet: method(CalendarSetInput, CalendarDaysOutput, ['admin']),
+  calendarRemove: method(CalendarRemoveInput, CalendarDaysOutput, ['admin']),
+  calendarImportNotice: method(HolidayNoticeSchema, CalendarDaysOutput, ['admin']),
+} as const satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
