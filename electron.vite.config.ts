@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-const alias = { '@shared': resolve(__dirname, 'shared') };
+const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
 // One build for the three Node-side entries (Electron main, the core's utility process, the
 // local web host), the sandboxed preload (CommonJS, as sandboxed preloads must be) and the renderer.
@@ -13,9 +13,9 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'electron/main/index.ts'),
-          'core-process': resolve(__dirname, 'electron/utility/core-process.ts'),
-          'web-host': resolve(__dirname, 'electron/web-host/cli.ts'),
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          'core-process': resolve(import.meta.dirname, 'electron/utility/core-process.ts'),
+          'web-host': resolve(import.meta.dirname, 'electron/web-host/cli.ts'),
         },
       },
     },
@@ -27,18 +27,18 @@ export default defineConfig({
       // bundle everything: a sandboxed preload cannot require() anything but 'electron'
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
   },
   renderer: {
-    root: resolve(__dirname, 'renderer'),
+    root: resolve(import.meta.dirname, 'renderer'),
     resolve: { alias },
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },
   },
 });

@@ -70,6 +70,8 @@ export const en: Record<MessageKey, string> = {
   'field.name': 'Name',
   'field.kind': 'Type',
   'field.query': 'Search',
+  'field.from': 'Start date',
+  'field.to': 'End date',
   'field.centreName': 'Centre name',
 
   // Roles

@@ -69,6 +69,8 @@ export const zhCN = {
   'field.name': '名称',
   'field.kind': '类型',
   'field.query': '搜索内容',
+  'field.from': '开始日期',
+  'field.to': '结束日期',
   'field.centreName': '中心名称',
 
   // 角色

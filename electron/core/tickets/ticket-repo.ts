@@ -29,7 +29,7 @@ export class TicketRepo {
 
   private events(ticketId: string): Ticket['events'] {
     const rows = this.db
-      .prepare('SELECT e.*, s.display_name AS staff_name FROM ticket_events e JOIN staff s ON s.id = e.staff_id WHERE ticket_id = ? ORDER BY at, rowid')
+      .prepare('SELECT e.*, s.display_name AS staff_name FROM ticket_events e JOIN staff s ON s.id = e.staff_id WHERE ticket_id = ? ORDER BY e.at, e.rowid')
       .all(ticketId) as EventRow[];
     return rows.map((e) => ({ id: e.id, kind: e.kind, at: e.at, staff: { id: e.staff_id, displayName: e.staff_name }, outcome: e.outcome, note: e.note }));
   }

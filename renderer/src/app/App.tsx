@@ -1,3 +1,15 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { Boot } from './Boot';
+import { theme } from './theme';
+
+/** Root: antd in Chinese with the workstation's theme; Boot decides which screen shows. */
 export function App() {
-  return <div>惠企政策窗口工作台</div>;
+  return (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntApp>
+        <Boot />
+      </AntApp>
+    </ConfigProvider>
+  );
 }

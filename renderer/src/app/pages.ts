@@ -1,0 +1,36 @@
+import type { Role } from '@shared/accounts/roles';
+import type { MessageKey } from '@shared/i18n';
+
+export const PAGES = ['consultations', 'hotline', 'tickets', 'staff', 'calendar'] as const;
+export type PageId = (typeof PAGES)[number];
+
+/** Who sees which page in the menu (the core checks every call again). */
+export const PAGE_ROLES: Record<PageId, readonly Role[]> = {
+  consultations: ['counter', 'hotline', 'business', 'manager'],
+  hotline: ['hotline', 'manager'],
+  tickets: ['counter', 'hotline', 'business', 'manager'],
+  staff: ['admin'],
+  calendar: ['admin'],
+};
+
+export const PAGE_TITLE: Record<PageId, MessageKey> = {
+  consultations: 'nav.consultations',
+  hotline: 'nav.hotline',
+  tickets: 'nav.tickets',
+  staff: 'nav.staff',
+  calendar: 'nav.calendar',
+};
+
+/** Alt+1/2/3 */
+export const NUMBERED_PAGES: readonly PageId[] = ['consultations', 'hotline', 'tickets'];
+
+export const pagesFor = (roles: readonly Role[]): PageId[] => PAGES.filter((p) => PAGE_ROLES[p].some((r) => roles.includes(r)));
+
+/** Where a person lands after sign-in: the hotline desk for operators, else the first page they may use. */
+export function landingPage(roles: readonly Role[]): PageId | undefined {
+  const allowed = pagesFor(roles);
+  if (roles.includes('hotline') && !roles.includes('counter') && allowed.includes('hotline')) return 'hotline';
+  return allowed[0];
+}
+
+export const can = (roles: readonly Role[], ...allowed: Role[]) => allowed.some((r) => roles.includes(r));
