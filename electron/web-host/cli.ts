@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/app/create-core';
-import { argValue, defaultDataDir } from '../core/app/paths';
+import { argValue } from '@shared/app/args';
+import { defaultDataDir } from '../core/app/paths';
 import { startWebHost } from './server';
 
 // `node out/main/web-host.js [--data-dir DIR] [--port N]`: the workstation in a browser,

@@ -1,0 +1,19 @@
+import type { MethodName } from './contract';
+
+// The contract's method names as a plain list, for code that must not pull zod in: the sandboxed
+// Electron preload bundles this file alone. The compiler checks it names exactly the contract's
+// methods (below); tests/unit/electron-preload.test.ts checks it equals METHOD_NAMES in order.
+
+export const METHOD_NAME_LIST = [
+  'appStatus', 'setupAdmin', 'signIn', 'signOut', 'currentSession', 'staffList', 'staffCreate', 'staffUpdate',
+  'consultationCreate', 'consultationUpdate', 'consultationGet', 'consultationList',
+  'callStart', 'callEnd', 'callsByNumber', 'ticketList', 'ticketGet', 'ticketReturnCall',
+  'calendarDays', 'calendarSet', 'calendarRemove', 'calendarImportNotice',
+] as const satisfies readonly MethodName[];
+
+// a contract method missing from the list is a compile error here
+type Missing = Exclude<MethodName, (typeof METHOD_NAME_LIST)[number]>;
+export const METHOD_NAME_LIST_COMPLETE: [Missing] extends [never] ? true : Missing = true;
+
+/** The IPC channel of a method: one `ipcMain.handle` per channel, one preload function per channel. */
+export const ipcChannel = (method: MethodName): `api:${MethodName}` => `api:${method}`;
