@@ -63,6 +63,9 @@ const electron = findElectron();
 if (process.env.POLICYDESK_HOST === 'web') {
   startWebHost('已按 POLICYDESK_HOST=web 的要求不启动 Electron，', 'POLICYDESK_HOST=web: not starting Electron.');
 } else if (!electron.ok) {
+  // npm ci does not download it (allowScripts in package.json): fetch it where a network exists
+  console.log('提示：在可联网的电脑上运行 node node_modules/electron/install.js 可下载 Electron，之后 npm start 将打开桌面窗口。');
+  console.log('Hint: on a machine with a network, `node node_modules/electron/install.js` downloads Electron; npm start then opens the desktop window.');
   startWebHost(
     '本机未安装 Electron 程序文件（Electron binary not installed on this machine），无法打开桌面窗口；',
     `Electron binary not installed on this machine: ${electron.reason}.`,
