@@ -64,6 +64,8 @@ export const contract = {
 
   // 热线来电 and 工单
   callStart: method(Empty, CallStartOutput, HOTLINE),
+  /** the operator's call still open (after a reload or a crash), to pick it up again */
+  callInProgress: method(Empty, CallStartOutput.nullable(), HOTLINE),
   callEnd: method(CallEndInput, Consultation, HOTLINE),
   callsByNumber: method(CallsByNumberInput, CallsByNumberOutput, [...HOTLINE, 'manager']),
   ticketList: method(TicketListInput, z.array(Ticket), READING_CONSULTATIONS),

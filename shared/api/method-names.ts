@@ -7,7 +7,7 @@ import type { MethodName } from './contract';
 export const METHOD_NAME_LIST = [
   'appStatus', 'setupAdmin', 'signIn', 'signOut', 'currentSession', 'staffList', 'staffCreate', 'staffUpdate',
   'consultationCreate', 'consultationUpdate', 'consultationGet', 'consultationList',
-  'callStart', 'callEnd', 'callsByNumber', 'ticketList', 'ticketGet', 'ticketReturnCall',
+  'callStart', 'callInProgress', 'callEnd', 'callsByNumber', 'ticketList', 'ticketGet', 'ticketReturnCall',
   'calendarDays', 'calendarSet', 'calendarRemove', 'calendarImportNotice',
 ] as const satisfies readonly MethodName[];
 

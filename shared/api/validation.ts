@@ -33,6 +33,9 @@ function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
       return t('error.NUMBER_RANGE', { field, min: Number(issue.minimum), max: '—' });
     case 'invalid_type':
       return valueAt(input, issue.path) === undefined ? t('error.FIELD_REQUIRED', { field }) : t('error.FIELD_INVALID', { field });
+    case 'invalid_value':
+      // zod reports a missing enum (a select left empty) this way
+      return valueAt(input, issue.path) === undefined ? t('error.FIELD_REQUIRED', { field }) : t('error.FIELD_INVALID', { field });
     case 'custom': {
       // our refinements carry either a finished message or a catalogue key that wants the field name
       const key = (issue.params as { key?: string } | undefined)?.key;

@@ -107,6 +107,8 @@ export const zhCN = {
   'nav.calendar': '工作日历',
   'nav.signOut': '退出登录',
   'nav.shortcuts': '快捷键 (F1)',
+  'nav.altKey': 'Alt+{n}',
+  'nav.noPages': '当前账号没有可用的功能。请联系管理员分配角色。',
 
   // 初始化与登录
   'setup.title': '首次使用：创建系统管理员',
@@ -144,6 +146,15 @@ export const zhCN = {
   'common.updatedAt': '最后修改',
   'common.total': '共 {n} 条',
   'common.today': '今天',
+  'common.datePlaceholder': '选择或输入日期，如 2026-11-30',
+  'common.separator': ' · ',
+  'weekday.0': '星期日',
+  'weekday.1': '星期一',
+  'weekday.2': '星期二',
+  'weekday.3': '星期三',
+  'weekday.4': '星期四',
+  'weekday.5': '星期五',
+  'weekday.6': '星期六',
 
   // 窗口咨询页
   'consult.title': '窗口咨询',
@@ -156,6 +167,19 @@ export const zhCN = {
   'consult.dueDefault': '默认按问题类型计算：{date}',
   'consult.ticketCreated': '已生成工单，答复期限 {date}',
   'consult.anonymous': '（未留企业信息）',
+  'consult.newButton': '登记咨询 (Ctrl+N)',
+  'consult.channel': '渠道',
+  'consult.col.time': '时间',
+  'consult.col.enterprise': '企业',
+  'consult.col.contact': '联系人',
+  'consult.col.question': '问题',
+  'consult.col.result': '结果',
+  'consult.col.ticket': '工单号/期限',
+  'consult.dueOn': '期限 {date}',
+  'consult.savedWithTicket': '已保存。工单号 {ticketNo}，答复期限 {date}',
+  'consult.usccPlaceholder': '18 位，可不填',
+  'consult.categoryPlaceholder': '请选择',
+  'consult.transferToPlaceholder': '承办部门或单位名称',
 
   // 热线
   'hotline.title': '热线来电',
@@ -169,6 +193,13 @@ export const zhCN = {
   'hotline.duration': '通话时长',
   'hotline.idle': '没有进行中的通话。按 Ctrl+N 接听新来电。',
   'hotline.saved': '来电已记录，通话时长 {duration}',
+  'hotline.ticket': '已生成工单 {ticketNo}，答复期限 {date}',
+  'hotline.startedAt': '{time} 接听',
+  'hotline.callRecord': '来电记录',
+  'hotline.noCall': '接听来电后在此登记',
+  'hotline.historyHint': '输入来电号码后显示该号码的历史来电',
+  'hotline.alreadyInCall': '当前通话尚未结束。请先结束通话并保存。',
+  'hotline.readOnly': '当前账号没有热线服务人员角色，只能查看来电记录。',
 
   // 工单
   'ticket.title': '我的工单',
@@ -192,6 +223,12 @@ export const zhCN = {
   'ticket.showClosed': '显示已办结',
   'ticket.none': '没有待办工单',
   'ticket.closedMsg': '工单已办结',
+  'ticket.phone': '电话',
+  'ticket.owner': '承办人',
+  'ticket.detail': '工单详情',
+  'ticket.selectHint': '选择一张工单查看办理记录',
+  'ticket.returnCallTitleNo': '回访：{ticketNo}',
+  'ticket.returnCallSaved': '回访已记录，工单继续办理',
 
   // 人员
   'staff.title': '人员管理',
@@ -201,6 +238,16 @@ export const zhCN = {
   'staff.disable': '停用',
   'staff.enable': '启用',
   'staff.created': '已创建账号 {username}',
+  'staff.newButton': '新增人员 (Ctrl+N)',
+  'staff.state': '状态',
+  'staff.editRoles': '修改角色',
+  'staff.editTitle': '修改 {name} 的姓名和角色',
+  'staff.resetPassword': '重置密码',
+  'staff.resetPasswordTitle': '重置 {name} 的密码',
+  'staff.usernameHint': '字母、数字、下划线、点或横线，登录时使用',
+  'staff.disableConfirm': '停用 {name} 的账号？停用后该账号立即退出登录。',
+  'staff.disabledMsg': '已停用 {name}',
+  'staff.enabledMsg': '已启用 {name}',
 
   // 日历
   'calendar.title': '工作日历',
@@ -212,6 +259,15 @@ export const zhCN = {
   'calendar.remove': '删除',
   'calendar.missingYear': '{year} 年的节假日尚未录入，期限暂按周末计算。请管理员录入。',
   'calendar.preview': '试算：{from} 之后第 {n} 个工作日是 {date}',
+  'calendar.yearLabel': '{year} 年',
+  'calendar.noEntries': '{year} 年没有节假日或调休记录',
+  'calendar.namePlaceholder': '如：春节、国庆节调休',
+  'calendar.removeConfirm': '删除 {date} 的日历记录？',
+  'calendar.removed': '已删除 {date}',
+  'calendar.previewTitle': '试算期限',
+  'calendar.previewFrom': '起算日期',
+  'calendar.previewDays': '工作日数',
+  'calendar.previewUnit': '个工作日后',
 
   // 快捷键
   'shortcuts.title': '快捷键',
@@ -222,6 +278,17 @@ export const zhCN = {
   'shortcuts.help': '显示本帮助',
   'shortcuts.nav': '切换页面：窗口咨询 / 热线来电 / 我的工单',
   'shortcuts.tab': '在字段间移动',
+  'shortcuts.returnCall': '回访选中的工单（我的工单页）',
+  'shortcuts.col.keys': '按键',
+  'shortcuts.col.action': '作用',
+  'shortcuts.keys.new': 'Ctrl+N',
+  'shortcuts.keys.save': 'Enter / Ctrl+Enter',
+  'shortcuts.keys.cancel': 'Esc',
+  'shortcuts.keys.search': 'Ctrl+F',
+  'shortcuts.keys.nav': 'Alt+1 / Alt+2 / Alt+3',
+  'shortcuts.keys.returnCall': 'R / Enter（在工单行上）',
+  'shortcuts.keys.tab': 'Tab / Shift+Tab',
+  'shortcuts.keys.help': 'F1',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -64,6 +64,13 @@ export class ConsultationRepo {
     return rows.map(toConsultation);
   }
 
+  /** the staff member's latest call that was picked up and not yet ended */
+  openCallOf(staffId: string): { id: string; startedAt: string } | undefined {
+    return this.db
+      .prepare(`SELECT id, started_at AS startedAt FROM consultations WHERE created_by = ? AND status = 'in_call' ORDER BY started_at DESC LIMIT 1`)
+      .get(staffId) as { id: string; startedAt: string } | undefined;
+  }
+
   insertStarted(id: string, channel: Consultation['channel'], meta: RowMeta, at: string, startedAt: string | null): void {
     this.db
       .prepare(

@@ -12,7 +12,7 @@ import { dueDateFor, keepTicketInStep } from '../tickets/follow-up';
 // 热线来电: "new call" records the start at once, so a call is on file even if the PC dies
 // mid-call; "end call" fills it in and fixes the duration from the two server-side times.
 
-export function hotlineHandlers(env: CoreEnv, calendar: CalendarStore): Pick<Handlers, 'callStart' | 'callEnd' | 'callsByNumber'> {
+export function hotlineHandlers(env: CoreEnv, calendar: CalendarStore): Pick<Handlers, 'callStart' | 'callInProgress' | 'callEnd' | 'callsByNumber'> {
   const repo = new ConsultationRepo(env.db);
   const tickets = new TicketRepo(env.db);
 
@@ -26,6 +26,10 @@ export function hotlineHandlers(env: CoreEnv, calendar: CalendarStore): Pick<Han
         recordChange(env, { entity: 'consultation', entityId: id, action: 'start_call', staffId: staff.id });
       }).immediate();
       return { id, startedAt: now.toISOString() };
+    },
+
+    callInProgress(_input, caller) {
+      return repo.openCallOf(signedIn(caller).id) ?? null;
     },
 
     callEnd({ id, callerNumber, fields }, caller) {

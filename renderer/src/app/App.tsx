@@ -6,7 +6,7 @@ import { theme } from './theme';
 /** Root: antd in Chinese with the workstation's theme; Boot decides which screen shows. */
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }} wave={{ disabled: true }}>
       <AntApp>
         <Boot />
       </AntApp>

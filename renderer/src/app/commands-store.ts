@@ -13,12 +13,15 @@ export interface PageCommands {
 
 interface CommandsState {
   commands: PageCommands;
+  /** dialogs and drawers open now: page shortcuts wait until they are closed (Esc) */
+  overlays: number;
   shortcutsOpen: boolean;
   setShortcutsOpen(open: boolean): void;
 }
 
 export const useCommandsStore = create<CommandsState>((set) => ({
   commands: {},
+  overlays: 0,
   shortcutsOpen: false,
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
 }));
@@ -36,4 +39,13 @@ export function usePageCommands(commands: PageCommands): void {
     useCommandsStore.setState({ commands: registered });
     return () => useCommandsStore.setState({ commands: {} });
   }, [has.create, has.focusSearch, has.returnCall]);
+}
+
+/** A drawer or dialog says it is open, so Ctrl+N or Alt+2 cannot pull the page away from under it. */
+export function useOverlay(open: boolean): void {
+  useEffect(() => {
+    if (!open) return;
+    useCommandsStore.setState((s) => ({ overlays: s.overlays + 1 }));
+    return () => useCommandsStore.setState((s) => ({ overlays: s.overlays - 1 }));
+  }, [open]);
 }

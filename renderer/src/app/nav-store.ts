@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { PAGES, type PageId } from './pages';
+import { clearOnSignOut } from './session-store';
 
 // The page is kept in the address (#/tickets) so a reload comes back to it.
 const fromHash = (): PageId | null => {
@@ -19,3 +20,6 @@ export const useNavStore = create<NavState>((set) => ({
     set({ page });
   },
 }));
+
+// the next person starts on their own landing page
+clearOnSignOut(() => useNavStore.setState({ page: null }));

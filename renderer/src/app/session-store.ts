@@ -3,6 +3,14 @@ import type { Session } from '@shared/accounts/schemas';
 import type { MethodInput } from '@shared/api/contract';
 import { api, ApiError } from '../api/client';
 
+// What one person saw (their lists, a call in progress) must not be there for the next person.
+const endOfSession: (() => void)[] = [];
+/** A store forgets its contents when the person signs out or the session ends. */
+export function clearOnSignOut(reset: () => void): void {
+  endOfSession.push(reset);
+}
+const clearAll = () => endOfSession.forEach((reset) => reset());
+
 interface SessionState {
   /** undefined while we do not know yet (restoring after a reload) */
   session: Session | null | undefined;
@@ -25,19 +33,25 @@ export const useSessionStore = create<SessionState>((set) => ({
     }
   },
   async signIn(input) {
-    set({ session: await api.signIn(input) });
+    const session = await api.signIn(input);
+    clearAll();
+    set({ session });
   },
   async setupAdmin(input) {
-    set({ session: await api.setupAdmin(input) });
+    const session = await api.setupAdmin(input);
+    clearAll();
+    set({ session });
   },
   async signOut() {
     try {
       await api.signOut({});
     } finally {
+      clearAll();
       set({ session: null });
     }
   },
   expire() {
+    clearAll();
     set({ session: null });
   },
 }));

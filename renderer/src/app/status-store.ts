@@ -11,6 +11,8 @@ interface StatusState {
   failure: AppErrorData | null;
   checking: boolean;
   check(): Promise<AppStatus | null>;
+  /** a quiet re-read while working (the date moves on); a failed one changes nothing on screen */
+  refresh(): Promise<void>;
 }
 
 /** The workstation's state as the core sees it: database usable, first run, today's date. */
@@ -27,6 +29,14 @@ export const useStatusStore = create<StatusState>((set) => ({
     } catch (e) {
       set({ failure: errorData(e), checking: false });
       return null;
+    }
+  },
+  async refresh() {
+    try {
+      const status = await api.appStatus({});
+      if (status.state === 'ready') set({ status });
+    } catch {
+      // the next call the person makes will say what is wrong
     }
   },
 }));

@@ -5,8 +5,6 @@ import { useCommandsStore } from './commands-store';
 import { useNavStore } from './nav-store';
 import { NUMBERED_PAGES, pagesFor } from './pages';
 
-/** A dialog or drawer is open: page shortcuts wait until it is closed (Esc). */
-const overlayOpen = () => !!document.querySelector('.ant-modal-wrap:not([style*="display: none"]), .ant-drawer-open');
 
 /**
  * Every global key of the workstation, in one place:
@@ -16,7 +14,8 @@ const overlayOpen = () => !!document.querySelector('.ant-modal-wrap:not([style*=
 export function useGlobalShortcuts(roles: readonly Role[] | null): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      const { commands, setShortcutsOpen } = useCommandsStore.getState();
+      const { commands, overlays, setShortcutsOpen } = useCommandsStore.getState();
+      const overlayOpen = () => overlays > 0;
       if (e.key === 'F1') {
         e.preventDefault();
         setShortcutsOpen(true);

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { WorkingDayCalendar, type CalendarDay } from '@shared/calendar/working-days';
 import type { MethodOutput } from '@shared/api/contract';
 import { api } from '../api/client';
+import { clearOnSignOut } from '../app/session-store';
 
 interface CalendarState {
   days: CalendarDay[];
@@ -27,3 +28,5 @@ export const useCalendarStore = create<CalendarState>((set, get) => ({
     set({ days: out.days, years: out.years, calendar: new WorkingDayCalendar(out.days), loaded: true });
   },
 }));
+
+clearOnSignOut(() => useCalendarStore.setState({ loaded: false }));

@@ -82,6 +82,17 @@ describe('an operator takes hotline calls', () => {
     expect(ops).toEqual(['create', 'return_call', 'return_call']);
   });
 
+  it('gives the operator back a call left open by a reload, and only their own', async () => {
+    tc = makeCore();
+    const s = await withStaff(tc, [{ username: 'hot1', displayName: '陈静', roles: ['hotline'] }, { username: 'hot2', displayName: '黄磊', roles: ['hotline'] }]);
+    expect(await tc.call('callInProgress', {}, s.hot1)).toBeNull();
+    const call = await tc.call('callStart', {}, s.hot1);
+    expect(await tc.call('callInProgress', {}, s.hot1)).toEqual(call);
+    expect(await tc.call('callInProgress', {}, s.hot2)).toBeNull();
+    await tc.call('callEnd', { id: call.id, callerNumber: '13812345678', fields: { ...fields, result: 'answered', answer: '已答复' } }, s.hot1);
+    expect(await tc.call('callInProgress', {}, s.hot1)).toBeNull();
+  });
+
   it('refuses to end a call without the caller number', async () => {
     tc = makeCore();
     const s = await withStaff(tc, [{ username: 'hot1', displayName: '陈静', roles: ['hotline'] }]);

@@ -47,6 +47,11 @@ describe('consultation fields', () => {
     expect(fieldErrors({ ...good, result: 'transferred', complexity: 'simple' })).toContainEqual({ path: 'transferTo', message: '请填写“转办单位”。' });
   });
 
+  it('asks for a category left empty rather than calling it malformed', () => {
+    expect(fieldErrors({ ...good, category: undefined })).toContainEqual({ path: 'category', message: '请填写“咨询类别”。' });
+    expect(fieldErrors({ ...good, category: 'nonsense' })).toContainEqual({ path: 'category', message: '“咨询类别”格式不正确。' });
+  });
+
   it('checks phone numbers the Chinese way', () => {
     expect(parseOrThrow(ConsultationFields, { ...good, contactPhone: '0571-88886666' }).contactPhone).toBe('0571-88886666');
     expect(parseOrThrow(ConsultationFields, { ...good, contactPhone: '13912345678' }).contactPhone).toBe('13912345678');

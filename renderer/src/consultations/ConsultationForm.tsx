@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, Flex, Form, type InputRef } from 'antd';
+import type { Consultation } from '@shared/consultations/schemas';
+import { t } from '@shared/i18n';
+import { api } from '../api/client';
+import { errorData, showFieldErrors } from '../common/errors';
+import { submitOnCtrlEnter } from '../common/keys';
+import { useReportError } from '../common/useReportError';
+import { useSubmitOnce } from '../common/useSubmitOnce';
+import { ConsultationFields } from './ConsultationFields';
+import { FORM_FIELDS, checkConsultation, emptyConsultation, fromConsultation, toInput, type ConsultationFormValues } from './form-values';
+
+interface Props {
+  /** null: a new consultation */
+  editing: Consultation | null;
+  onCancel(): void;
+  onSaved(saved: Consultation): void;
+}
+
+/** Log (or correct) a consultation at the window. Enter saves from a one-line field, Ctrl+Enter from anywhere. */
+export function ConsultationForm({ editing, onCancel, onSaved }: Props) {
+  const [form] = Form.useForm<ConsultationFormValues>();
+  const firstField = useRef<InputRef>(null);
+  const { busy, run } = useSubmitOnce();
+  const [problems, setProblems] = useState<string[]>([]);
+  const report = useReportError();
+
+  useEffect(() => firstField.current?.focus(), []);
+
+  const save = (values: ConsultationFormValues) =>
+    run(async () => {
+      setProblems([]);
+      const input = toInput(values);
+      const invalid = checkConsultation(input);
+      if (invalid) return setProblems(showFieldErrors(form, invalid, FORM_FIELDS));
+      try {
+        onSaved(editing ? await api.consultationUpdate({ id: editing.id, fields: input }) : await api.consultationCreate(input));
+        return 'closed';
+      } catch (e) {
+        const data = errorData(e);
+        if (data.code === 'UNAUTHENTICATED') report(e);
+        else setProblems(showFieldErrors(form, data, FORM_FIELDS));
+      }
+    });
+
+  // A field rule failed (the code): show what else is wrong too, all in one go; the form's own
+  // scroll-to-first-error then puts the cursor on the first bad field.
+  const alsoCheckTheRest = ({ values, errorFields }: { values: ConsultationFormValues; errorFields: { name: (string | number)[] }[] }) => {
+    const invalid = checkConsultation(toInput(values));
+    const flagged = new Set(errorFields.map((f) => f.name.join('.')));
+    const rest = invalid?.fields?.filter((f) => !flagged.has(f.path));
+    // after the form has finished writing its own validation results
+    if (invalid && rest?.length) setTimeout(() => setProblems(showFieldErrors(form, { ...invalid, fields: rest }, FORM_FIELDS, '', false)));
+  };
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={editing ? fromConsultation(editing) : emptyConsultation()}
+      onFinish={save}
+      onFinishFailed={alsoCheckTheRest}
+      onKeyDown={submitOnCtrlEnter(() => form.submit())}
+      autoComplete="off"
+      scrollToFirstError={{ block: 'center', focus: true }}
+    >
+      <ConsultationFields firstFieldRef={firstField} />
+      {problems.length > 0 && <Alert type="error" showIcon title={problems.join(' ')} style={{ marginBottom: 12 }} role="alert" />}
+      <Flex gap={8}>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('common.saveHint')}
+        </Button>
+        <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      </Flex>
+    </Form>
+  );
+}
