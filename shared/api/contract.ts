@@ -7,6 +7,14 @@ import {
 import {
   CallEndInput, CallStartOutput, CallsByNumberInput, CallsByNumberOutput, ReturnCallInput, Ticket, TicketListInput,
 } from '../hotline/schemas';
+import {
+  DateInput, ImportReport, PolicyDetail, PolicyFacets, PolicyImportInput, PolicySearchInput, PolicySearchOutput,
+} from '../policies/api-schemas';
+import {
+  EnterpriseImportInput, EnterpriseLookupInput, EnterpriseProfile, EnterpriseSummary, TagRemoveInput, UsccInput,
+} from '../enterprises/api-schemas';
+import { ManualTagInput } from '../enterprises/schemas';
+import { EnterpriseMatchOutput, FileOutput, ItemMatchInput, ItemMatchOutput } from '../matching/api-schemas';
 import { CalendarDaysOutput, CalendarRemoveInput, CalendarSetInput, HolidayNoticeSchema } from '../calendar/schemas';
 
 // THE API. Every method a renderer may call: its input, its output and who may call it.
@@ -34,6 +42,10 @@ const Ok = z.object({ ok: z.literal(true) });
 const CONSULTING: readonly Role[] = ['counter', 'hotline', 'business'];
 const READING_CONSULTATIONS: readonly Role[] = [...CONSULTING, 'manager'];
 const HOTLINE: readonly Role[] = ['hotline'];
+const LIBRARY_KEEPERS: readonly Role[] = ['backoffice', 'admin'];
+const COMPANY_READERS: readonly Role[] = ['counter', 'hotline', 'business', 'backoffice', 'manager'];
+const MATCHERS: readonly Role[] = ['counter', 'hotline', 'business', 'manager'];
+const CAMPAIGNERS: readonly Role[] = ['business', 'backoffice', 'manager'];
 
 export const AppStatus = z.object({
   state: z.enum(['ready', 'setup', 'db_error']),
@@ -71,6 +83,22 @@ export const contract = {
   ticketList: method(TicketListInput, z.array(Ticket), READING_CONSULTATIONS),
   ticketGet: method(IdInput, Ticket, READING_CONSULTATIONS),
   ticketReturnCall: method(ReturnCallInput, Ticket, CONSULTING),
+
+  // 政策库 · 企业画像 · 政策匹配
+  policySearch: method(PolicySearchInput, PolicySearchOutput, 'signed-in'),
+  policyGet: method(IdInput, PolicyDetail, 'signed-in'),
+  policyFacets: method(Empty, PolicyFacets, 'signed-in'),
+  policyImport: method(PolicyImportInput, ImportReport, LIBRARY_KEEPERS),
+  enterpriseLookup: method(EnterpriseLookupInput, z.array(EnterpriseSummary), COMPANY_READERS),
+  enterpriseGet: method(UsccInput, EnterpriseProfile, COMPANY_READERS),
+  enterpriseImport: method(EnterpriseImportInput, ImportReport, LIBRARY_KEEPERS),
+  enterpriseTagAdd: method(ManualTagInput, EnterpriseProfile, ['business', 'backoffice']),
+  enterpriseTagRemove: method(TagRemoveInput, EnterpriseProfile, ['business', 'backoffice']),
+  matchEnterprise: method(UsccInput.extend(DateInput.shape), EnterpriseMatchOutput, MATCHERS),
+  /** 政策匹配清单 as PDF, for the company */
+  matchListPdf: method(UsccInput, FileOutput, MATCHERS),
+  matchItem: method(ItemMatchInput, ItemMatchOutput, CAMPAIGNERS),
+  matchItemExport: method(ItemMatchInput.pick({ itemId: true }), FileOutput, CAMPAIGNERS),
 
   // 工作日历
   calendarDays: method(Empty, CalendarDaysOutput, 'signed-in'),

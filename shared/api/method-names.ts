@@ -8,6 +8,8 @@ export const METHOD_NAME_LIST = [
   'appStatus', 'setupAdmin', 'signIn', 'signOut', 'currentSession', 'staffList', 'staffCreate', 'staffUpdate',
   'consultationCreate', 'consultationUpdate', 'consultationGet', 'consultationList',
   'callStart', 'callInProgress', 'callEnd', 'callsByNumber', 'ticketList', 'ticketGet', 'ticketReturnCall',
+  'policySearch', 'policyGet', 'policyFacets', 'policyImport', 'enterpriseLookup', 'enterpriseGet', 'enterpriseImport',
+  'enterpriseTagAdd', 'enterpriseTagRemove', 'matchEnterprise', 'matchListPdf', 'matchItem', 'matchItemExport',
   'calendarDays', 'calendarSet', 'calendarRemove', 'calendarImportNotice',
 ] as const satisfies readonly MethodName[];
 

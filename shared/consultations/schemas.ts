@@ -19,7 +19,11 @@ export const LIMITS = {
   transferTo: 60,
   minutesSpent: 600,
   search: 100,
+  policyLinks: 20,
 } as const;
+
+export const PolicyLink = z.strictObject({ policyId: z.string().min(1).max(64), itemId: z.string().min(1).max(64).nullable().default(null) });
+export const PolicyLinkView = z.object({ policyId: z.string(), itemId: z.string().nullable(), title: z.string(), docNo: z.string(), itemName: z.string().nullable() });
 
 /** What a clerk fills in for any consultation, at the window or on the phone. */
 export const ConsultationFields = z
@@ -31,6 +35,8 @@ export const ConsultationFields = z
     question: requiredText(LIMITS.question),
     category: z.enum(CATEGORIES),
     policiesReferred: text(LIMITS.policiesReferred).default(''),
+    /** the library's policies (and items) the answer referred to */
+    policyLinks: z.array(PolicyLink).max(LIMITS.policyLinks).default([]),
     answer: text(LIMITS.answer).default(''),
     result: z.enum(RESULTS),
     complexity: z.enum(COMPLEXITIES).optional(),
@@ -63,6 +69,7 @@ export const Consultation = z.object({
   question: z.string(),
   category: z.enum(CATEGORIES),
   policiesReferred: z.string(),
+  policyLinks: z.array(PolicyLinkView),
   answer: z.string(),
   result: z.enum(RESULTS),
   complexity: z.enum(COMPLEXITIES).nullable(),

@@ -15,6 +15,9 @@ import { openDatabase } from '../db/open-database';
 import { hotlineHandlers } from '../hotline/handlers';
 import { newId } from '../ids';
 import { ticketHandlers } from '../tickets/handlers';
+import { policyHandlers } from '../policies/handlers';
+import { enterpriseHandlers } from '../enterprises/handlers';
+import { matchingHandlers } from '../matching/handlers';
 import { getMeta, setMeta } from './meta';
 
 export interface CoreOptions {
@@ -74,6 +77,9 @@ export function createCore(opts: CoreOptions): Core {
       ...hotlineHandlers(e, calendar),
       ...ticketHandlers(e, calendar),
       ...calendarHandlers(e, calendar),
+      ...policyHandlers(e),
+      ...enterpriseHandlers(e),
+      ...matchingHandlers(e),
     };
   } catch (e) {
     dbError = e instanceof AppError ? e.toData() : new AppError('DB_OPEN_FAILED', { path: opts.dataDir, reason: String(e) }).toData();

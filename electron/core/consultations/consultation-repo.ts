@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
+import { AppError } from '@shared/api/errors';
 import type { Consultation, ConsultationFields } from '@shared/consultations/schemas';
 
 export type Fields = z.output<typeof ConsultationFields>;
@@ -19,10 +20,10 @@ const SELECT = `
   JOIN staff s ON s.id = c.created_by
   LEFT JOIN tickets t ON t.consultation_id = c.id`;
 
-const toConsultation = (r: Row): Consultation => ({
+const toConsultation = (r: Row, policyLinks: Consultation['policyLinks']): Consultation => ({
   id: r.id, channel: r.channel, uscc: r.uscc, enterpriseName: r.enterprise_name, contactName: r.contact_name,
   contactPhone: r.contact_phone, callerNumber: r.caller_number, question: r.question, category: r.category,
-  policiesReferred: r.policies_referred, answer: r.answer, result: r.result, complexity: r.complexity,
+  policiesReferred: r.policies_referred, policyLinks, answer: r.answer, result: r.result, complexity: r.complexity,
   dueDate: r.due_date, transferTo: r.transfer_to, minutesSpent: r.minutes_spent, startedAt: r.started_at,
   endedAt: r.ended_at, durationSeconds: r.duration_seconds, ticketId: r.ticket_id, ticketNo: r.ticket_no,
   createdAt: r.created_at, createdBy: { id: r.created_by, displayName: r.creator_name }, updatedAt: r.updated_at, day: r.day,
@@ -37,9 +38,35 @@ export interface RowMeta {
 export class ConsultationRepo {
   constructor(private readonly db: Database.Database) {}
 
+  private links(id: string): Consultation['policyLinks'] {
+    return this.db
+      .prepare(
+        `SELECT l.policy_id AS policyId, l.item_id AS itemId, p.title, p.doc_no AS docNo, i.name AS itemName
+         FROM consultation_policies l JOIN policies p ON p.id = l.policy_id LEFT JOIN policy_items i ON i.id = l.item_id
+         WHERE l.consultation_id = ? ORDER BY l.position`,
+      )
+      .all(id) as Consultation['policyLinks'];
+  }
+
+  private toConsultation(r: Row): Consultation {
+    return toConsultation(r, this.links(r.id));
+  }
+
+  /** Replaces the policies a consultation links to; unknown policies or items are refused. */
+  writeLinks(id: string, links: Fields['policyLinks']): void {
+    this.db.prepare('DELETE FROM consultation_policies WHERE consultation_id = ?').run(id);
+    const insert = this.db.prepare('INSERT INTO consultation_policies (consultation_id, policy_id, item_id, position) VALUES (?, ?, ?, ?)');
+    const itemOf = this.db.prepare('SELECT policy_id FROM policy_items WHERE id = ?');
+    links.forEach((l, i) => {
+      if (!this.db.prepare('SELECT 1 FROM policies WHERE id = ?').get(l.policyId)) throw new AppError('NOT_FOUND');
+      if (l.itemId && (itemOf.get(l.itemId) as { policy_id: string } | undefined)?.policy_id !== l.policyId) throw new AppError('NOT_FOUND');
+      insert.run(id, l.policyId, l.itemId, i);
+    });
+  }
+
   get(id: string): (Consultation & { status: string }) | undefined {
     const r = this.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
-    return r && { ...toConsultation(r), status: r.status };
+    return r && { ...this.toConsultation(r), status: r.status };
   }
 
   /** One day's records, newest first, optionally filtered by a plain-text query (LIKE, escaped). */
@@ -54,14 +81,14 @@ export class ConsultationRepo {
          ORDER BY c.created_at DESC LIMIT 500`,
       )
       .all(day, channel ?? null, channel ?? null, query, like, like, like, like, like, like, like, like, like) as Row[];
-    return rows.map(toConsultation);
+    return rows.map((r) => this.toConsultation(r));
   }
 
   byCallerNumber(callerNumber: string, excludeId?: string): Consultation[] {
     const rows = this.db
       .prepare(`${SELECT} WHERE c.caller_number = ? AND c.status = 'done' AND c.id <> ? ORDER BY c.created_at DESC LIMIT 50`)
       .all(callerNumber, excludeId ?? '') as Row[];
-    return rows.map(toConsultation);
+    return rows.map((r) => this.toConsultation(r));
   }
 
   /** the staff member's latest call that was picked up and not yet ended */

@@ -24,6 +24,7 @@ export function consultationHandlers(env: CoreEnv, calendar: CalendarStore): Pic
         const at = env.now().toISOString();
         repo.insertStarted(id, 'counter', { status: 'done', createdBy: staff.id, day }, at, null);
         repo.writeFields(id, input, dueDate, staff.id, at);
+        repo.writeLinks(id, input.policyLinks);
         keepTicketInStep(env, tickets, { id, day, result: input.result, dueDate }, staff.id);
         const saved = repo.get(id)!;
         recordChange(env, { entity: 'consultation', entityId: id, action: 'create', staffId: staff.id, payload: saved });
@@ -42,6 +43,7 @@ export function consultationHandlers(env: CoreEnv, calendar: CalendarStore): Pic
         const dueDate = dueDateFor(fields, day, calendar.calendar());
         const at = env.now().toISOString();
         repo.writeFields(id, fields, dueDate, staff.id, at);
+        repo.writeLinks(id, fields.policyLinks);
         keepTicketInStep(env, tickets, { id, day, result: fields.result, dueDate }, staff.id);
         const saved = repo.get(id)!;
         recordChange(env, { entity: 'consultation', entityId: id, action: 'update', staffId: staff.id, payload: saved });

@@ -46,6 +46,7 @@ export function hotlineHandlers(env: CoreEnv, calendar: CalendarStore): Pick<Han
         repo.writeFields(id, { ...fields, minutesSpent: Math.min(minutes, 600) }, dueDate, staff.id, now.toISOString(), {
           callerNumber, endedAt: now.toISOString(), durationSeconds,
         });
+        repo.writeLinks(id, fields.policyLinks);
         keepTicketInStep(env, tickets, { id, day: call.day, result: fields.result, dueDate }, staff.id);
         const saved = repo.get(id)!;
         recordChange(env, { entity: 'consultation', entityId: id, action: 'end_call', staffId: staff.id, payload: saved });

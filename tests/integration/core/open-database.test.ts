@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/core/app/create-core';
 import { LATEST_VERSION } from '../../../electron/core/db/migrations';
+import { migrate } from '../../../electron/core/db/migrate';
 import { ADMIN, makeCore, type TestCore } from '../../helpers/core';
 
 let tc: TestCore | undefined;
@@ -85,8 +86,26 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all().map((r) => (r as { name: string }).name);
-    expect(tables).toEqual(['audit_log', 'calendar_days', 'consultations', 'meta', 'outbox', 'staff', 'ticket_events', 'tickets']);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%search%'").all().map((r) => (r as { name: string }).name);
+    expect(tables.sort()).toEqual([
+      'audit_log', 'calendar_days', 'consultation_policies', 'consultations', 'enterprise_tags', 'enterprises', 'meta',
+      'outbox', 'policies', 'policy_items', 'staff', 'ticket_events', 'tickets',
+    ]);
+  });
+
+  it('0002 keeps the consultations made under 0001', () => {
+    const dir = tmp();
+    const db = new Database(path.join(dir, DATABASE_FILE));
+    migrate(db, 1);
+    db.prepare("INSERT INTO staff (id, username, display_name, password_hash, roles, created_at, updated_at) VALUES ('s1', 'clerk', '李娜', 'x', '[\"counter\"]', 't', 't')").run();
+    db.prepare("INSERT INTO consultations (id, channel, day, status, question, created_at, created_by, updated_at, updated_by) VALUES ('c1', 'counter', '2026-11-27', 'done', '人才公寓怎么申请？', 't', 's1', 't', 's1')").run();
+    migrate(db, 2);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT question FROM consultations').get()).toEqual({ question: '人才公寓怎么申请？' });
+    db.prepare("INSERT INTO policies (id, title, issuer, level, category, publish_date, status, full_text, interpretation, imported_at) VALUES ('p1', '人才政策', '区人社局', 'district', 'award', '2026-01-01', 'active', '全文', '{}', 't')").run();
+    db.prepare("INSERT INTO consultation_policies (consultation_id, policy_id, position) VALUES ('c1', 'p1', 0)").run();
+    expect(() => db.prepare("INSERT INTO consultation_policies (consultation_id, policy_id, position) VALUES ('c1', 'nope', 1)").run()).toThrow(/FOREIGN KEY/);
+    db.close();
   });
 
   it('are applied once: reopening keeps data and the device id', async () => {
