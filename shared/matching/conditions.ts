@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // 政策计算器的条件语言 — a small JSON language for the machine-checkable eligibility conditions of a
-// policy item, evaluated against an enterprise profile (docs/matching.md has the reference).
+// policy item, evaluated against an enterprise profile (docs/policy-import.md has the syntax, docs/matching.md the semantics).
 //
 //   { "all": [c, …] }   every one holds          { "any": [c, …] }  at least one holds
 //   { "not": c }         c does not hold

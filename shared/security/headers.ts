@@ -11,6 +11,8 @@ export const CONTENT_SECURITY_POLICY = [
   "media-src 'self' blob: mediastream:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // generated PDFs (receipts, 政策匹配清单) are previewed from blob: URLs
+  "frame-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

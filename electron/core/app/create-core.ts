@@ -15,9 +15,10 @@ import { openDatabase } from '../db/open-database';
 import { hotlineHandlers } from '../hotline/handlers';
 import { newId } from '../ids';
 import { ticketHandlers } from '../tickets/handlers';
-import { policyHandlers } from '../policies/handlers';
+import { loadSampleLibrary, policyHandlers } from '../policies/handlers';
 import { enterpriseHandlers } from '../enterprises/handlers';
 import { matchingHandlers } from '../matching/handlers';
+import { MatchIndex } from '../matching/match-index';
 import { getMeta, setMeta } from './meta';
 
 export interface CoreOptions {
@@ -68,7 +69,9 @@ export function createCore(opts: CoreOptions): Core {
     db = openDatabase(path.join(opts.dataDir, DATABASE_FILE), { nativeBinding: opts.nativeBinding });
     const deviceId = firstStart(db, opts.resourcesDir, now());
     env = { db, deviceId, now, version, sessions: new Sessions(now) };
+    loadSampleLibrary(env, opts.resourcesDir);
     const calendar = new CalendarStore(db);
+    const matching = new MatchIndex(db);
     const e = env;
     handlers = {
       appStatus: () => status(),
@@ -77,9 +80,9 @@ export function createCore(opts: CoreOptions): Core {
       ...hotlineHandlers(e, calendar),
       ...ticketHandlers(e, calendar),
       ...calendarHandlers(e, calendar),
-      ...policyHandlers(e),
+      ...policyHandlers(e, () => matching.invalidate()),
       ...enterpriseHandlers(e),
-      ...matchingHandlers(e),
+      ...matchingHandlers(e, matching, opts.resourcesDir),
     };
   } catch (e) {
     dbError = e instanceof AppError ? e.toData() : new AppError('DB_OPEN_FAILED', { path: opts.dataDir, reason: String(e) }).toData();

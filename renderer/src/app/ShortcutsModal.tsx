@@ -10,6 +10,10 @@ const SHORTCUTS: { keys: MessageKey; what: MessageKey }[] = [
   { keys: 'shortcuts.keys.search', what: 'shortcuts.search' },
   { keys: 'shortcuts.keys.nav', what: 'shortcuts.nav' },
   { keys: 'shortcuts.keys.returnCall', what: 'shortcuts.returnCall' },
+  { keys: 'shortcuts.keys.results', what: 'shortcuts.results' },
+  { keys: 'shortcuts.keys.policyLink', what: 'shortcuts.policyLink' },
+  { keys: 'shortcuts.keys.copyKeyPoints', what: 'shortcuts.copyKeyPoints' },
+  { keys: 'shortcuts.keys.match', what: 'shortcuts.match' },
   { keys: 'shortcuts.keys.tab', what: 'shortcuts.tab' },
   { keys: 'shortcuts.keys.help', what: 'shortcuts.help' },
 ];

@@ -1,6 +1,8 @@
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { Empty, Flex, Layout, Menu, Spin, Typography } from 'antd';
-import { CalendarOutlined, MessageOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  BankOutlined, CalculatorOutlined, CalendarOutlined, FileSearchOutlined, MessageOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined,
+} from '@ant-design/icons';
 import type { Session } from '@shared/accounts/schemas';
 import { t } from '@shared/i18n';
 import { AppHeader } from './AppHeader';
@@ -16,12 +18,18 @@ const LOADERS = {
   tickets: () => import('../tickets/TicketsPage').then((m) => ({ default: m.TicketsPage })),
   staff: () => import('../staff/StaffPage').then((m) => ({ default: m.StaffPage })),
   calendar: () => import('../calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })),
+  policies: () => import('../policies/PoliciesPage').then((m) => ({ default: m.PoliciesPage })),
+  enterprises: () => import('../enterprises/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })),
+  matching: () => import('../matching/MatchingPage').then((m) => ({ default: m.MatchingPage })),
 } satisfies Record<PageId, unknown>;
 const ConsultationsPage = lazy(LOADERS.consultations);
 const HotlinePage = lazy(LOADERS.hotline);
 const TicketsPage = lazy(LOADERS.tickets);
 const StaffPage = lazy(LOADERS.staff);
 const CalendarPage = lazy(LOADERS.calendar);
+const PoliciesPage = lazy(LOADERS.policies);
+const EnterprisesPage = lazy(LOADERS.enterprises);
+const MatchingPage = lazy(LOADERS.matching);
 
 const ICONS: Record<PageId, ReactNode> = {
   consultations: <MessageOutlined />,
@@ -29,6 +37,9 @@ const ICONS: Record<PageId, ReactNode> = {
   tickets: <SolutionOutlined />,
   staff: <TeamOutlined />,
   calendar: <CalendarOutlined />,
+  policies: <FileSearchOutlined />,
+  enterprises: <BankOutlined />,
+  matching: <CalculatorOutlined />,
 };
 
 function pageView(id: PageId) {
@@ -38,6 +49,9 @@ function pageView(id: PageId) {
     case 'tickets': return <TicketsPage />;
     case 'staff': return <StaffPage />;
     case 'calendar': return <CalendarPage />;
+    case 'policies': return <PoliciesPage />;
+    case 'enterprises': return <EnterprisesPage />;
+    case 'matching': return <MatchingPage />;
   }
 }
 

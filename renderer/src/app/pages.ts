@@ -1,7 +1,8 @@
 import type { Role } from '@shared/accounts/roles';
 import type { MessageKey } from '@shared/i18n';
 
-export const PAGES = ['consultations', 'hotline', 'tickets', 'staff', 'calendar'] as const;
+// staff and calendar before the library pages: an administrator still lands on 人员管理
+export const PAGES = ['consultations', 'hotline', 'tickets', 'staff', 'calendar', 'policies', 'enterprises', 'matching'] as const;
 export type PageId = (typeof PAGES)[number];
 
 /** Who sees which page in the menu (the core checks every call again). */
@@ -11,6 +12,12 @@ export const PAGE_ROLES: Record<PageId, readonly Role[]> = {
   tickets: ['counter', 'hotline', 'business', 'manager'],
   staff: ['admin'],
   calendar: ['admin'],
+  // 政策检索: everyone signed in
+  policies: ['counter', 'hotline', 'business', 'backoffice', 'manager', 'admin'],
+  // 企业画像: those who may read company data, and the administrator for the import
+  enterprises: ['counter', 'hotline', 'business', 'backoffice', 'manager', 'admin'],
+  // 政策匹配 for a company; item matching (免申即享) is reached from the policy detail
+  matching: ['counter', 'hotline', 'business', 'manager'],
 };
 
 export const PAGE_TITLE: Record<PageId, MessageKey> = {
@@ -19,10 +26,13 @@ export const PAGE_TITLE: Record<PageId, MessageKey> = {
   tickets: 'nav.tickets',
   staff: 'nav.staff',
   calendar: 'nav.calendar',
+  policies: 'nav.policies',
+  enterprises: 'nav.enterprises',
+  matching: 'nav.matching',
 };
 
-/** Alt+1/2/3 */
-export const NUMBERED_PAGES: readonly PageId[] = ['consultations', 'hotline', 'tickets'];
+/** Alt+1 … Alt+6 */
+export const NUMBERED_PAGES: readonly PageId[] = ['consultations', 'hotline', 'tickets', 'policies', 'enterprises', 'matching'];
 
 export const pagesFor = (roles: readonly Role[]): PageId[] => PAGES.filter((p) => PAGE_ROLES[p].some((r) => roles.includes(r)));
 

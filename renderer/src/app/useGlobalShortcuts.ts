@@ -8,7 +8,7 @@ import { NUMBERED_PAGES, pagesFor } from './pages';
 
 /**
  * Every global key of the workstation, in one place:
- * F1 help · Alt+1/2/3 pages · Ctrl+N new · Ctrl+F search · R return call.
+ * F1 help · Alt+1…6 pages · Ctrl+N new · Ctrl+F search · R return call.
  * Enter, Ctrl+Enter and Esc belong to the forms and dialogs themselves.
  */
 export function useGlobalShortcuts(roles: readonly Role[] | null): void {
@@ -24,7 +24,7 @@ export function useGlobalShortcuts(roles: readonly Role[] | null): void {
       if (!roles) return;
       const ctrl = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
-      if (e.altKey && !ctrl && /^Digit[1-3]$/.test(e.code)) {
+      if (e.altKey && !ctrl && /^Digit[1-9]$/.test(e.code) && Number(e.code.slice(5)) <= NUMBERED_PAGES.length) {
         const page = NUMBERED_PAGES[Number(e.code.slice(5)) - 1]!;
         e.preventDefault();
         if (!overlayOpen() && pagesFor(roles).includes(page)) useNavStore.getState().go(page);

@@ -3,6 +3,7 @@ import { Col, Form, Input, InputNumber, Radio, Row, Select, type InputRef } from
 import { CATEGORIES, LIMITS, RESULTS } from '@shared/consultations/schemas';
 import { t } from '@shared/i18n';
 import { required } from '../common/rules';
+import { LinkedPoliciesField } from '../policies/LinkedPoliciesField';
 import { FollowUpFields } from './FollowUpFields';
 import { UsccField } from './UsccField';
 
@@ -53,6 +54,7 @@ export function ConsultationFields({ firstFieldRef, showMinutes = true }: { firs
           </Form.Item>
         </Col>
       </Row>
+      <LinkedPoliciesField />
       <Form.Item name="answer" label={t('field.answer')}>
         <Input.TextArea autoSize={TEXTAREA_ROWS} maxLength={LIMITS.answer} />
       </Form.Item>

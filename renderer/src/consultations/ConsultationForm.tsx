@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Alert, Button, Flex, Form, type InputRef } from 'antd';
 import type { Consultation } from '@shared/consultations/schemas';
+import { checkUscc } from '@shared/enterprise/uscc';
 import { t } from '@shared/i18n';
 import { api } from '../api/client';
 import { errorData, showFieldErrors } from '../common/errors';
 import { submitOnCtrlEnter } from '../common/keys';
 import { useReportError } from '../common/useReportError';
 import { useSubmitOnce } from '../common/useSubmitOnce';
+import { usePolicyLinkTarget } from '../policies/usePolicyLinkTarget';
 import { ConsultationFields } from './ConsultationFields';
 import { FORM_FIELDS, checkConsultation, emptyConsultation, fromConsultation, toInput, type ConsultationFormValues } from './form-values';
 
@@ -15,10 +17,14 @@ interface Props {
   editing: Consultation | null;
   onCancel(): void;
   onSaved(saved: Consultation): void;
+  /** the company's code once it is a valid one (for 政策匹配), else null */
+  onUsccChange?(uscc: string | null): void;
+  /** lets the drawer save with Ctrl+Enter from beside the form (the policy panel) */
+  submitRef?: RefObject<(() => void) | null>;
 }
 
 /** Log (or correct) a consultation at the window. Enter saves from a one-line field, Ctrl+Enter from anywhere. */
-export function ConsultationForm({ editing, onCancel, onSaved }: Props) {
+export function ConsultationForm({ editing, onCancel, onSaved, onUsccChange, submitRef }: Props) {
   const [form] = Form.useForm<ConsultationFormValues>();
   const firstField = useRef<InputRef>(null);
   const { busy, run } = useSubmitOnce();
@@ -26,6 +32,17 @@ export function ConsultationForm({ editing, onCancel, onSaved }: Props) {
   const report = useReportError();
 
   useEffect(() => firstField.current?.focus(), []);
+  usePolicyLinkTarget(form, 'consultation');
+  useEffect(() => {
+    if (!submitRef) return;
+    submitRef.current = () => form.submit();
+    return () => {
+      submitRef.current = null;
+    };
+  }, [form, submitRef]);
+  const uscc = Form.useWatch<string | undefined>('uscc', form);
+  const validUscc = uscc && checkUscc(uscc.trim()).ok ? uscc.trim() : null;
+  useEffect(() => onUsccChange?.(validUscc), [validUscc, onUsccChange]);
 
   const save = (values: ConsultationFormValues) =>
     run(async () => {

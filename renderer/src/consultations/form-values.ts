@@ -3,6 +3,7 @@ import { validationError } from '@shared/api/validation';
 import {
   ConsultationFields, type CATEGORIES, type COMPLEXITIES, type Consultation, type ConsultationFieldsInput, type RESULTS,
 } from '@shared/consultations/schemas';
+import type { LinkedPolicy } from '../policies/link-target-store';
 
 type Category = (typeof CATEGORIES)[number];
 type Result = (typeof RESULTS)[number];
@@ -17,6 +18,8 @@ export interface ConsultationFormValues {
   question: string;
   category: Category | undefined;
   policiesReferred: string;
+  /** the library's policies linked (shown with their titles; saved as ids) */
+  policyLinks: LinkedPolicy[];
   answer: string;
   result: Result;
   complexity: Complexity;
@@ -27,19 +30,19 @@ export interface ConsultationFormValues {
 }
 
 export const FORM_FIELDS: readonly (keyof ConsultationFormValues)[] = [
-  'uscc', 'enterpriseName', 'contactName', 'contactPhone', 'question', 'category', 'policiesReferred', 'answer',
+  'uscc', 'enterpriseName', 'contactName', 'contactPhone', 'question', 'category', 'policiesReferred', 'policyLinks', 'answer',
   'result', 'complexity', 'dueDate', 'transferTo', 'minutesSpent',
 ];
 
 export const emptyConsultation = (): ConsultationFormValues => ({
   uscc: '', enterpriseName: '', contactName: '', contactPhone: '', question: '', category: undefined,
-  policiesReferred: '', answer: '', result: 'answered', complexity: 'simple', dueDate: '', transferTo: '', minutesSpent: null,
+  policiesReferred: '', policyLinks: [], answer: '', result: 'answered', complexity: 'simple', dueDate: '', transferTo: '', minutesSpent: null,
 });
 
 export function fromConsultation(c: Consultation): ConsultationFormValues {
   return {
     uscc: c.uscc, enterpriseName: c.enterpriseName, contactName: c.contactName, contactPhone: c.contactPhone,
-    question: c.question, category: c.category, policiesReferred: c.policiesReferred, answer: c.answer, result: c.result,
+    question: c.question, category: c.category, policiesReferred: c.policiesReferred, policyLinks: c.policyLinks, answer: c.answer, result: c.result,
     complexity: c.complexity ?? 'simple', dueDate: c.dueDate ?? '', transferTo: c.transferTo, minutesSpent: c.minutesSpent || null,
   };
 }
@@ -55,6 +58,7 @@ export function toInput(v: Partial<ConsultationFormValues>): ConsultationFieldsI
     question: v.question ?? '',
     category: v.category as Category,
     policiesReferred: v.policiesReferred ?? '',
+    policyLinks: (v.policyLinks ?? []).map(({ policyId, itemId }) => ({ policyId, itemId })),
     answer: v.answer ?? '',
     result: v.result as Result,
     ...(followUp ? { complexity: v.complexity } : {}),

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { Alert, Button, Form, Input, type InputRef } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import type { Consultation } from '@shared/consultations/schemas';
 import { CallEndInput } from '@shared/hotline/schemas';
+import { checkUscc } from '@shared/enterprise/uscc';
 import { validationError } from '@shared/api/validation';
 import { t } from '@shared/i18n';
 import { api } from '../api/client';
@@ -11,6 +12,7 @@ import { useReportError } from '../common/useReportError';
 import { useSubmitOnce } from '../common/useSubmitOnce';
 import { ConsultationFields } from '../consultations/ConsultationFields';
 import { FORM_FIELDS, emptyConsultation, toInput } from '../consultations/form-values';
+import { usePolicyLinkTarget } from '../policies/usePolicyLinkTarget';
 import { useHotlineStore, type CallFormValues } from './hotline-store';
 
 const CALL_FIELDS = [...FORM_FIELDS, 'callerNumber'];
@@ -20,10 +22,12 @@ interface Props {
   submitRef: RefObject<(() => void) | null>;
   call: { id: string; startedAt: string };
   onEnded(saved: Consultation | null): void;
+  /** the company's code once it is a valid one (for 政策匹配), else null */
+  onUsccChange?(uscc: string | null): void;
 }
 
 /** What the operator types while talking: the caller's number first, then the consultation. */
-export function CallForm({ submitRef, call, onEnded }: Props) {
+export function CallForm({ submitRef, call, onEnded, onUsccChange }: Props) {
   const [form] = Form.useForm<CallFormValues>();
   const callerRef = useRef<InputRef>(null);
   const { busy, run } = useSubmitOnce();
@@ -31,6 +35,12 @@ export function CallForm({ submitRef, call, onEnded }: Props) {
   const report = useReportError();
 
   useEffect(() => callerRef.current?.focus(), [call.id]);
+  // policies linked from the panel beside the form (or a policy's detail) are part of the draft too
+  const keepDraft = useCallback(() => useHotlineStore.getState().saveDraft(form.getFieldsValue()), [form]);
+  usePolicyLinkTarget(form, 'call', keepDraft);
+  const uscc = Form.useWatch<string | undefined>('uscc', form);
+  const validUscc = uscc && checkUscc(uscc.trim()).ok ? uscc.trim() : null;
+  useEffect(() => onUsccChange?.(validUscc), [validUscc, onUsccChange]);
   useEffect(() => {
     submitRef.current = () => form.submit();
     return () => {

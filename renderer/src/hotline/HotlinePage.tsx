@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { App, Card, Col, Empty, Row } from 'antd';
+import { App, Button, Card, Col, Empty, Row } from 'antd';
+import { CalculatorOutlined } from '@ant-design/icons';
 import type { Consultation } from '@shared/consultations/schemas';
 import { t } from '@shared/i18n';
 import { usePageCommands } from '../app/commands-store';
@@ -9,6 +10,10 @@ import { useCalendarStore } from '../common/calendar-store';
 import { submitOnCtrlEnter } from '../common/keys';
 import { useReportError } from '../common/useReportError';
 import { ConsultationDetailDrawer } from '../consultations/ConsultationDetailDrawer';
+import { MatchDrawer } from '../matching/MatchDrawer';
+import { PolicyLinkPanel } from '../policies/PolicyLinkPanel';
+import { linkKeys } from '../policies/link-actions';
+import { useCopyKeyPoints } from '../policies/useCopyKeyPoints';
 import { CallBar } from './CallBar';
 import { CallerHistory } from './CallerHistory';
 import { CallForm } from './CallForm';
@@ -26,6 +31,11 @@ export function HotlinePage() {
   const [starting, setStarting] = useState(false);
   const [detail, setDetail] = useState<Consultation | null>(null);
   const mayTakeCalls = !!staff && can(staff.roles, 'hotline');
+  const mayMatch = !!staff && can(staff.roles, 'counter', 'hotline', 'business', 'manager');
+  const [uscc, setUscc] = useState<string | null>(null);
+  const [matchFor, setMatchFor] = useState<string | null>(null);
+  const copyKeyPoints = useCopyKeyPoints();
+  const match = () => uscc && setMatchFor(uscc);
 
   useEffect(() => {
     loadToday().catch(report);
@@ -52,13 +62,34 @@ export function HotlinePage() {
   };
 
   return (
-    <div onKeyDown={call ? submitOnCtrlEnter(() => endCall.current?.()) : undefined} style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+    <div
+      onKeyDown={
+        call
+          ? (e) => {
+              submitOnCtrlEnter(() => endCall.current?.())(e);
+              linkKeys({ onCopy: () => void copyKeyPoints(), onMatch: mayMatch ? match : undefined })(e);
+            }
+          : undefined
+      }
+      style={{ display: 'flex', flexDirection: 'column', gap: 12 }}
+    >
       <CallBar call={call} lastEnded={lastEnded} mayTakeCalls={mayTakeCalls} starting={starting} onStart={() => void takeCall()} />
       <Row gutter={12}>
         <Col span={15}>
-          <Card size="small" title={t('hotline.callRecord')}>
+          <Card
+            size="small"
+            title={t('hotline.callRecord')}
+            extra={
+              call &&
+              mayMatch && (
+                <Button size="small" icon={<CalculatorOutlined />} disabled={!uscc} onClick={match} title={uscc ? undefined : t('matching.needUscc')}>
+                  {t('matching.buttonKey')}
+                </Button>
+              )
+            }
+          >
             {call ? (
-              <CallForm key={call.id} submitRef={endCall} call={call} onEnded={ended} />
+              <CallForm key={call.id} submitRef={endCall} call={call} onEnded={ended} onUsccChange={setUscc} />
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hotline.noCall')} />
             )}
@@ -68,12 +99,18 @@ export function HotlinePage() {
           <Card size="small" title={t('hotline.history')} data-testid="history-panel">
             <CallerHistory callerNumber={call ? callerNumber : ''} excludeId={call?.id} />
           </Card>
+          {call && (
+            <Card size="small" title={t('link.panelTitle')} style={{ marginTop: 12 }}>
+              <PolicyLinkPanel maxHeight={360} />
+            </Card>
+          )}
         </Col>
       </Row>
       <Card size="small" title={t('hotline.todayCalls')} styles={{ body: { padding: 0 } }}>
         <TodayCallsTable items={todayCalls} loading={loadingToday} onOpen={setDetail} />
       </Card>
       <ConsultationDetailDrawer record={detail} canEdit={false} onEdit={() => undefined} onClose={() => setDetail(null)} />
+      {mayMatch && <MatchDrawer uscc={matchFor} onClose={() => setMatchFor(null)} />}
     </div>
   );
 }

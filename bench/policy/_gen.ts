@@ -1,0 +1,2 @@
+import { ensureData } from './generate';
+ensureData((m) => console.log(new Date().toISOString(), m));

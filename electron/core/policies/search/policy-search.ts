@@ -1,0 +1,293 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { PolicySearchInput, PolicySearchOutput } from '@shared/policies/api-schemas';
+import { POLICY_CATEGORIES, POLICY_LEVELS, POLICY_STATUSES } from '@shared/policies/schemas';
+import { ftsQuery, parseQuery, type SearchTerm } from '@shared/search/terms';
+import { highlight, opening, snippet } from '@shared/search/highlight';
+import { openFlags, policyFacts, type PolicyFacts } from './policy-facts';
+
+// 政策检索 (docs/benchmarks.md has the figures behind these choices).
+//
+// Matching: terms of 3+ characters go to policy_search (trigram: any substring), terms of 1–2
+// characters to policy_search_short (bigram tokens); when a query has both, the rowids of both are
+// intersected ('mixed'). Every term must match. FTS5 answers only "which rowids", in one query per
+// index, returned as one JSON array.
+//
+// Ranking: active policies first, then a column-weighted BM25-style score, then the newest.
+//   score = Σ over terms  idf(term) × (1 + 20·[in title] + 8·[in 文号] + 4·[in item names or
+//           departments] + 2·[in issuer]) + a small bonus for the share of the title the terms cover
+// The body counts 1 for every term (every hit contains each term somewhere). Term frequency is
+// saturated to presence. idf is BM25's, from each term's document count (only asked when there is
+// more than one term). It is computed in JS from the in-memory facts (policy-facts.ts), not with
+// FTS5's bm25(): on the bigram index (detail=column) bm25() re-tokenizes every matching row's text to
+// count instances (1.3 s for 补贴 over 20,000 policies), and on the trigram index it costs ~2.4 µs a
+// row (36 ms for a term in 15,000 policies); this costs ~0.1 µs a row.
+
+type Input = z.output<typeof PolicySearchInput>;
+type Output = z.output<typeof PolicySearchOutput>;
+type Hit = Output['hits'][number];
+
+/** Score weights of the columns (body = the baseline every matching term earns). */
+export const COLUMN_WEIGHTS = { title: 20, docNo: 8, items: 4, issuer: 2, body: 1 } as const;
+const TITLE_COVER_BONUS = 4;
+
+interface PageRow {
+  rid: number;
+  id: string;
+  title: string;
+  doc_no: string;
+  issuer: string;
+  level: Hit['level'];
+  category: Hit['category'];
+  status: Hit['status'];
+  publish_date: string;
+  expiry_date: string | null;
+  full_text: string;
+  interpretation: string;
+}
+interface ItemRow {
+  policy_id: string;
+  id: string;
+  name: string;
+  department: string;
+  key_points: string;
+  window_start: string | null;
+  window_end: string | null;
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function prepared(db: Database.Database, sql: string): Database.Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) {
+    if (m.size > 50) m.clear();
+    m.set(sql, (s = db.prepare(sql)));
+  }
+  return s;
+}
+
+const bits = (list: readonly string[], all: readonly string[]) => list.reduce((m, v) => m | (1 << all.indexOf(v)), 0);
+
+/** The filters as one test on a slot of the facts. */
+function filterOf(f: PolicyFacts, filters: Input['filters'], today: string): ((s: number) => boolean) | null {
+  const tests: ((s: number) => boolean)[] = [];
+  if (filters.levels.length > 0) {
+    const m = bits(filters.levels, POLICY_LEVELS);
+    tests.push((s) => ((1 << f.level[s]!) & m) !== 0);
+  }
+  if (filters.categories.length > 0) {
+    const m = bits(filters.categories, POLICY_CATEGORIES);
+    tests.push((s) => ((1 << f.category[s]!) & m) !== 0);
+  }
+  if (filters.statuses.length > 0) {
+    const m = bits(filters.statuses, POLICY_STATUSES);
+    tests.push((s) => ((1 << f.status[s]!) & m) !== 0);
+  }
+  if (filters.departments.length > 0) {
+    const wanted = new Set(filters.departments.flatMap((d) => f.departments.get(d) ?? []));
+    tests.push((s) => {
+      for (let k = f.deptStart[s]!; k < f.deptStart[s + 1]!; k++) if (wanted.has(f.deptIds[k]!)) return true;
+      return false;
+    });
+  }
+  if (filters.openForApplication) {
+    const open = openFlags(f, today);
+    tests.push((s) => open[s] === 1);
+  }
+  if (tests.length === 0) return null;
+  return (s) => tests.every((t) => t(s));
+}
+
+/** Rowids (ascending) matching an FTS5 query on one index; null when FTS5 refuses the query. */
+function matchRowids(db: Database.Database, table: 'policy_search' | 'policy_search_short', query: string): number[] | null {
+  try {
+    const json = prepared(db, `SELECT json_group_array(rowid) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(query) as string;
+    return JSON.parse(json) as number[];
+  } catch (e) {
+    // the terms are quoted runs of letters and digits, so FTS5 should never see syntax; if it
+    // still refuses one, the person gets an empty list rather than an error
+    if (e instanceof Error && /fts5|syntax/i.test(e.message)) return null;
+    throw e;
+  }
+}
+
+function intersect(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out.push(a[i]!);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+/** How many policies contain the term (for idf), cached per library version. */
+const dfCache = new WeakMap<PolicyFacts, Map<string, number>>();
+function documentFrequency(db: Database.Database, f: PolicyFacts, t: SearchTerm): number {
+  let m = dfCache.get(f);
+  if (!m) dfCache.set(f, (m = new Map()));
+  const key = `${t.kind}:${t.fts}`;
+  let n = m.get(key);
+  if (n === undefined) {
+    const table = t.kind === 'trigram' ? 'policy_search' : 'policy_search_short';
+    try {
+      n = prepared(db, `SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(t.fts) as number;
+    } catch {
+      n = 0;
+    }
+    if (m.size > 5000) m.clear();
+    m.set(key, n);
+  }
+  return n;
+}
+
+/** Searches the policy library. Never throws on what a person types: odd input gives an empty list. */
+export function searchPolicies(db: Database.Database, input: Input, today: string): Output {
+  const terms = parseQuery(input.query);
+  let f = policyFacts(db);
+  const need = input.offset + input.limit;
+
+  if (terms.length === 0) {
+    const keep = filterOf(f, input.filters, today);
+    const page: number[] = [];
+    let total = 0;
+    for (let r = f.size - 1; r >= 0; r--) {
+      const s = f.slotByDate[r]!;
+      if (keep && !keep(s)) continue;
+      if (total >= input.offset && total < need) page.push(f.rowid[s]!);
+      total++;
+    }
+    return { total, hits: loadHits(db, page, [], today), mode: 'all' };
+  }
+
+  const tri = ftsQuery(terms, 'trigram');
+  const short = ftsQuery(terms, 'short');
+  const mode: Output['mode'] = tri !== null && short !== null ? 'mixed' : tri !== null ? 'trigram' : 'short';
+  if (tri === false || short === false) return { total: 0, hits: [], mode };
+  const a = tri === null ? null : matchRowids(db, 'policy_search', tri);
+  const b = short === null ? null : matchRowids(db, 'policy_search_short', short);
+  if ((tri !== null && a === null) || (short !== null && b === null)) return { total: 0, hits: [], mode };
+  const rowids = a && b ? intersect(a, b) : (a ?? b)!;
+  // a rowid the facts do not know means the library changed under them: reload once
+  if (rowids.some((r) => !f.slotOf.has(r))) f = policyFacts(db, { reload: true });
+
+  const keep = filterOf(f, input.filters, today);
+  const words = terms.map((t) => t.text.replace(/[A-Z]/g, (c) => c.toLowerCase()));
+  const idf = terms.length === 1 ? [1] : terms.map((t) => {
+    const df = documentFrequency(db, f, t);
+    return Math.log(1 + (f.size - df + 0.5) / (df + 0.5));
+  });
+  const dateBits = Math.max(1, Math.ceil(Math.log2(f.size + 1)));
+  const dateScale = 2 ** dateBits;
+  const keys = new Float64Array(rowids.length);
+  let n = 0;
+  for (const rowid of rowids) {
+    const s = f.slotOf.get(rowid);
+    if (s === undefined || (keep && !keep(s))) continue;
+    const title = f.title[s]!;
+    let score = 0;
+    let covered = 0;
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      let col = COLUMN_WEIGHTS.body;
+      if (title.includes(w)) {
+        col += COLUMN_WEIGHTS.title;
+        covered += w.length;
+      }
+      if (f.docNo[s]!.includes(w)) col += COLUMN_WEIGHTS.docNo;
+      if (f.items[s]!.includes(w)) col += COLUMN_WEIGHTS.items;
+      if (f.issuer[s]!.includes(w)) col += COLUMN_WEIGHTS.issuer;
+      score += idf[k]! * col;
+    }
+    if (title.length > 0) score += TITLE_COVER_BONUS * Math.min(1, covered / title.length);
+    const scoreInt = Math.min(2 ** 22 - 1, Math.round(score * 100));
+    keys[n++] = ((f.status[s] === 0 ? 2 ** 22 : 0) + scoreInt) * dateScale + f.dateRank[s]!;
+  }
+  const ranked = keys.subarray(0, n).sort();
+  const page: number[] = [];
+  for (let r = n - 1 - input.offset; r >= 0 && page.length < input.limit; r--) {
+    page.push(f.rowid[f.slotByDate[ranked[r]! % dateScale]!]!);
+  }
+  return { total: n, hits: loadHits(db, page, terms, today), mode };
+}
+
+function loadHits(db: Database.Database, rids: readonly number[], terms: readonly SearchTerm[], today: string): Hit[] {
+  if (rids.length === 0) return [];
+  const list = JSON.stringify(rids);
+  const rows = prepared(
+    db,
+    `SELECT p.rowid AS rid, p.id, p.title, p.doc_no, p.issuer, p.level, p.category, p.status, p.publish_date, p.expiry_date,
+       p.full_text, p.interpretation FROM policies p WHERE p.rowid IN (SELECT value FROM json_each(?))`,
+  ).all(list) as PageRow[];
+  const items = prepared(
+    db,
+    `SELECT i.policy_id, i.id, i.name, i.department, i.key_points, i.window_start, i.window_end
+       FROM policies p JOIN policy_items i ON i.policy_id = p.id
+      WHERE p.rowid IN (SELECT value FROM json_each(?)) ORDER BY i.policy_id, i.position`,
+  ).all(list) as ItemRow[];
+  const itemsOf = new Map<string, ItemRow[]>();
+  for (const i of items) {
+    let l = itemsOf.get(i.policy_id);
+    if (!l) itemsOf.set(i.policy_id, (l = []));
+    l.push(i);
+  }
+  const byRid = new Map(rows.map((r) => [r.rid, r]));
+  const words = terms.map((t) => t.text);
+  return rids.flatMap((rid) => {
+    const p = byRid.get(rid);
+    return p ? [toHit(p, itemsOf.get(p.id) ?? [], words, today)] : [];
+  });
+}
+
+const open = (i: ItemRow, today: string) => (i.window_start === null || i.window_start <= today) && (i.window_end === null || i.window_end >= today);
+
+function toHit(p: PageRow, items: readonly ItemRow[], words: readonly string[], today: string): Hit {
+  const active = p.status === 'active';
+  const lower = words.map((w) => w.toLowerCase());
+  const matchedItems = words.length === 0 ? [] : items.filter((i) => lower.some((w) => i.name.toLowerCase().includes(w))).map((i) => ({ id: i.id, name: i.name }));
+  return {
+    id: p.id, title: p.title, docNo: p.doc_no, issuer: p.issuer, level: p.level, category: p.category, status: p.status,
+    publishDate: p.publish_date, expiryDate: p.expiry_date,
+    departments: [...new Set(items.map((i) => i.department))],
+    openForApplication: active && items.some((i) => open(i, today)),
+    itemCount: items.length,
+    titleHighlighted: highlight(p.title, words),
+    snippet: passageOf(p, items, words),
+    matchedItems,
+  };
+}
+
+/** The passage to show: around the first hit in the text, else in the items, else the text's opening. */
+function passageOf(p: PageRow, items: readonly ItemRow[], words: readonly string[]): Hit['snippet'] {
+  if (words.length > 0) {
+    const it = parseInterpretation(p.interpretation);
+    const sources = [
+      p.full_text,
+      it.keyPoints, it.scope, it.background, it.changes,
+      items.map((i) => i.name).join('；'),
+      items.map((i) => i.key_points).join(' '),
+    ];
+    for (const s of sources) {
+      const found = s ? snippet(s, words) : null;
+      if (found) return found;
+    }
+  }
+  return opening(p.full_text);
+}
+
+function parseInterpretation(json: string): { background: string; scope: string; keyPoints: string; changes: string } {
+  try {
+    const v = JSON.parse(json) as Partial<Record<'background' | 'scope' | 'keyPoints' | 'changes', unknown>>;
+    const s = (x: unknown) => (typeof x === 'string' ? x : '');
+    return { background: s(v.background), scope: s(v.scope), keyPoints: s(v.keyPoints), changes: s(v.changes) };
+  } catch {
+    return { background: '', scope: '', keyPoints: '', changes: '' };
+  }
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import { t } from '@shared/i18n';
+import { test, expect } from './fixtures';
+import { callApi } from './support/api';
+import { signIn } from './support/ui';
+import { BACKOFFICE, CLERK, centreWith, chooseCategory, importSampleEnterprises, pdfText, sampleCompanies, shot } from './support/policy';
+
+/** Text as it comes out of a PDF: no spaces or line breaks to trip over. */
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+test('during a consultation the clerk links a policy found by two characters, copies its key points, saves, then prints the company’s 政策匹配清单', async ({ page, host }, testInfo) => {
+  test.setTimeout(150_000);
+  const sessions = await centreWith(host, [CLERK, BACKOFFICE]);
+  await importSampleEnterprises(host, sessions[BACKOFFICE.username]!);
+
+  // A company of the sample file with something to apply for (as the matching will show it).
+  let company: { uscc: string; name: string } | undefined;
+  for (const c of sampleCompanies()) {
+    const m = await callApi(host, 'matchEnterprise', { uscc: c.uscc }, sessions[CLERK.username]);
+    if (m.eligible.length > 0) {
+      company = c;
+      break;
+    }
+  }
+  expect(company, 'a sample company with at least one eligible item').toBeTruthy();
+  const { uscc, name } = company!;
+
+  await page.goto(host.openUrl);
+  await signIn(page, CLERK.username, CLERK.password, CLERK.displayName);
+
+  // A new consultation: who asks, and what.
+  const kb = page.keyboard;
+  await kb.press('Control+n');
+  await expect(page.getByLabel(t('field.uscc'))).toBeFocused();
+  await kb.type(uscc);
+  await kb.press('Tab');
+  await kb.insertText(name);
+  await page.getByLabel(t('field.question')).fill('公司新引进了两名博士，有哪些人才补贴可以申请？');
+  await chooseCategory(page, t('category.talent'));
+
+  // Alt+P: the policy search beside the form; two characters are enough.
+  await kb.press('Alt+p');
+  const search = page.getByRole('combobox', { name: t('link.search') });
+  await expect(search).toBeFocused();
+  await kb.insertText('人才');
+  const panel = page.getByTestId('policy-link-panel');
+  const hits = panel.getByRole('option');
+  await expect(hits.first()).toBeVisible();
+  await expect(hits.first().locator('mark').first()).toBeVisible(); // the hit is marked
+  const policyTitle = (await hits.first().locator('.pd-result-title').innerText()).trim();
+  await kb.press('ArrowDown');
+  await expect(hits.first()).toHaveAttribute('aria-selected', 'true');
+  await kb.press('Enter');
+
+  // The policy opens as a choice: the whole policy or one of its items. ↓ to the first item, Enter links it.
+  const options = panel.getByRole('listbox', { name: t('link.options') });
+  await expect(options).toBeFocused();
+  await expect(options.getByRole('option').nth(1)).toBeVisible();
+  await kb.press('ArrowDown');
+  await kb.press('ArrowDown');
+  const itemOption = options.getByRole('option').nth(1);
+  await expect(itemOption).toHaveAttribute('aria-selected', 'true');
+  const itemName = (await itemOption.locator('.ant-typography').first().innerText()).trim();
+  await kb.press('Enter');
+  await expect(itemOption).toContainText(t('link.linked'));
+  const linked = page.getByTestId('linked-policy');
+  await expect(linked).toHaveCount(1);
+  await expect(linked).toContainText(itemName);
+
+  // Alt+K: the item's key points go into the answer.
+  const policyId = (await callApi(host, 'policySearch', { query: '人才', limit: 10 }, sessions[CLERK.username])).hits.find((h) => h.title === policyTitle)!.id;
+  const detail = await callApi(host, 'policyGet', { id: policyId }, sessions[CLERK.username]);
+  const keyPoints = detail.items.find((i) => i.name === itemName)!.keyPoints;
+  expect(keyPoints.length).toBeGreaterThan(0);
+  await kb.press('Alt+k');
+  const answer = page.getByLabel(t('field.answer'));
+  await expect(answer).toHaveValue(new RegExp(keyPoints.slice(0, 12).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await shot(page, '03-consultation-form-with-links');
+
+  // Save (Ctrl+Enter works from beside the form too); the record shows the linked policy.
+  await kb.press('Control+Enter');
+  await expect(page.locator('.ant-drawer-open')).toHaveCount(0);
+  const row = page.getByTestId('consultation-table').getByRole('row').filter({ hasText: name });
+  await expect(row).toBeVisible();
+  await row.click();
+  const links = page.getByTestId('consultation-policy-links');
+  await expect(links).toContainText(policyTitle);
+  await expect(links).toContainText(itemName);
+  await expect(page.locator('.ant-drawer-open')).toContainText(keyPoints.slice(0, 12));
+
+  // 政策匹配 for the company, from the consultation.
+  await page.getByRole('button', { name: t('matching.button') }).click();
+  const match = page.getByTestId('enterprise-match');
+  await expect(match.getByTestId('match-enterprise-name')).toHaveText(name);
+  const eligible = match.getByTestId('match-eligible');
+  await expect(eligible.getByTestId('item-match').first()).toBeVisible();
+  await expect(eligible.getByTestId('check-met').first()).toBeVisible();
+  const shownItems = (await eligible.getByTestId('item-match-name').allInnerTexts()).map((s) => s.trim());
+  expect(shownItems.length).toBeGreaterThan(0);
+  await shot(page, '05-matching');
+
+  // 打印匹配清单: the PDF is previewed in the page, and downloads as a file with the company and its items.
+  await match.getByRole('button', { name: t('matching.printList') }).click();
+  const preview = page.getByRole('dialog').filter({ has: page.getByTestId('pdf-preview') });
+  await expect(preview.getByTestId('pdf-preview')).toBeVisible();
+  await expect(preview.getByTestId('pdf-preview')).toHaveAttribute('src', /^blob:/);
+  await page.waitForTimeout(1000); // let the viewer draw, for the screenshot
+  await shot(page, '06-pdf-preview');
+  const [download] = await Promise.all([page.waitForEvent('download'), preview.getByRole('button', { name: t('pdf.download') }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const file = testInfo.outputPath('match-list.pdf');
+  await download.saveAs(file);
+  expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+  const text = squash(pdfText(file));
+  expect(text).toContain(squash(name));
+  expect(shownItems.some((item) => text.includes(squash(item))), `one of ${shownItems.join('、')} in the PDF`).toBe(true);
+});
