@@ -27,6 +27,8 @@ export interface WebHost {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** file imports (policy library, enterprise CSV/XLSX) carry the file itself */
+const MAX_IMPORT_BODY = 80 * 1024 * 1024;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
@@ -47,16 +49,16 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** Reads a JSON body up to MAX_BODY; a larger one is read to its end and discarded, then refused. */
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** Reads a JSON body up to `limit`; a larger one is read to its end and discarded, then refused. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size <= MAX_BODY) chunks.push(c);
+      if (size <= limit) chunks.push(c);
     });
-    req.on('end', () => (size > MAX_BODY ? reject(new AppError('BAD_REQUEST')) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('end', () => (size > limit ? reject(new AppError('BAD_REQUEST')) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -77,7 +79,7 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return fail(res, new AppError('BAD_REQUEST'));
     let input: unknown;
     try {
-      const body = await readBody(req);
+      const body = await readBody(req, method.endsWith('Import') ? MAX_IMPORT_BODY : MAX_BODY);
       input = body.trim() === '' ? {} : JSON.parse(body);
     } catch {
       return fail(res, new AppError('BAD_REQUEST'));

@@ -68,11 +68,3 @@ export function parseQuery(query: string): SearchTerm[] {
   }
   return terms.slice(0, MAX_TERMS);
 }
-
-/** The AND of the terms of one kind, as an FTS5 query; null when there are none (or one can never match). */
-export function ftsQuery(terms: readonly SearchTerm[], kind: TermKind): string | null | false {
-  const own = terms.filter((t) => t.kind === kind);
-  if (own.length === 0) return null;
-  if (own.some((t) => t.fts === '')) return false;
-  return own.map((t) => t.fts).join(' AND ');
-}

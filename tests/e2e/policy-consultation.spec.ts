@@ -27,6 +27,7 @@ test('during a consultation the clerk links a policy found by two characters, co
 
   await page.goto(host.openUrl);
   await signIn(page, CLERK.username, CLERK.password, CLERK.displayName);
+  await expect(page.getByTestId('consultation-table')).toBeVisible();
 
   // A new consultation: who asks, and what.
   const kb = page.keyboard;
@@ -102,7 +103,8 @@ test('during a consultation the clerk links a policy found by two characters, co
   // 打印匹配清单: the PDF is previewed in the page, and downloads as a file with the company and its items.
   await match.getByRole('button', { name: t('matching.printList') }).click();
   const preview = page.getByRole('dialog').filter({ has: page.getByTestId('pdf-preview') });
-  await expect(preview.getByTestId('pdf-preview')).toBeVisible();
+  // (the PDF is typeset with an embedded Chinese font: a few seconds, more on a busy machine)
+  await expect(preview.getByTestId('pdf-preview')).toBeVisible({ timeout: 45_000 });
   await expect(preview.getByTestId('pdf-preview')).toHaveAttribute('src', /^blob:/);
   await page.waitForTimeout(1000); // let the viewer draw, for the screenshot
   await shot(page, '06-pdf-preview');

@@ -49,14 +49,14 @@ const COLUMNS = [
 
 function prepare(db: Database.Database) {
   return {
-    find: db.prepare<[string], { rowid: number; name: string }>('SELECT rowid, name FROM enterprises WHERE uscc = ?'),
+    find: db.prepare<[string], { rowid: number; name: string }>('SELECT rowid AS rowid, name FROM enterprises WHERE uscc = ?'),
     insert: db.prepare(`INSERT INTO enterprises (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`),
     update: db.prepare(`UPDATE enterprises SET ${COLUMNS.slice(1).map((c) => `${c} = @${c}`).join(', ')} WHERE uscc = @uscc`),
     ftsDelete: db.prepare('DELETE FROM enterprise_search WHERE rowid = ?'),
     ftsShortDelete: db.prepare('DELETE FROM enterprise_search_short WHERE rowid = ?'),
     ftsInsert: db.prepare('INSERT INTO enterprise_search (rowid, name) VALUES (?, ?)'),
     ftsShortInsert: db.prepare('INSERT INTO enterprise_search_short (rowid, name) VALUES (?, ?)'),
-    get: db.prepare<[string], EnterpriseRow>('SELECT rowid, * FROM enterprises WHERE uscc = ?'),
+    get: db.prepare<[string], EnterpriseRow>('SELECT rowid AS rowid, * FROM enterprises WHERE uscc = ?'),
   };
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '@shared/api/errors';
 import { t } from '@shared/i18n';
 import { chinaDate } from '@shared/time/china-time';
-import { profileValues, ruleTagNames, type CertificateLike } from '@shared/enterprises/profile-rules';
+import { matchingProfile, type CertificateLike } from '@shared/enterprises/profile-rules';
 import type { CoreEnv, Handlers } from '../api/handler-types';
 import { signedIn } from '../api/handler-types';
 import { recordChange } from '../db/record-change';
@@ -22,9 +22,10 @@ export function profiledFromRow(r: EnterpriseRow, manual: readonly string[], on:
     registeredCapital: r.registered_capital, employees: r.employees, revenue: r.revenue, totalAssets: r.total_assets,
     rndExpense: r.rnd_expense, taxPaid: r.tax_paid, certificates: JSON.parse(r.certificates) as CertificateLike[],
   };
+  const { values, tagNames } = matchingProfile(data, on);
   return {
     summary: { uscc: r.uscc, name: r.name, regionCode: r.region_code, industryCode: r.industry_code, legalRep: r.legal_rep },
-    profile: { values: profileValues(data, on), tags: new Set([...ruleTagNames(data, on), ...manual]) },
+    profile: { values, tags: new Set([...tagNames, ...manual]) },
   };
 }
 

@@ -15,8 +15,8 @@ export const CheckStatus = ({ status }: { status: ConditionCheck['status'] }) =>
 
 const columns = [
   { title: t('matching.col.condition'), dataIndex: 'description' },
-  { title: t('matching.col.result'), dataIndex: 'status', width: 84, render: (s: ConditionCheck['status']) => <CheckStatus status={s} /> },
-  { title: t('matching.col.actual'), dataIndex: 'actual', width: 170 },
+  { title: t('matching.col.result'), dataIndex: 'status', width: 80, render: (s: ConditionCheck['status']) => <CheckStatus status={s} /> },
+  { title: t('matching.col.actual'), dataIndex: 'actual', width: 200 },
 ];
 
 /** One item for one company: what it is, where to apply, and each condition with the value used. */

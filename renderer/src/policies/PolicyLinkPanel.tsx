@@ -46,6 +46,11 @@ export function PolicyLinkPanel({ maxHeight }: { maxHeight?: number | string }) 
     return () => useLinkTargetStore.setState({ focusSearch: null });
   }, []);
 
+  // the choice takes the focus when it appears (the search box has just gone)
+  useEffect(() => {
+    if (chosen) optionsRef.current?.focus();
+  }, [chosen]);
+
   const q = query.trim();
   const search = useLiveSearch(q, () => api.policySearch({ query: q, limit: RESULTS }), { enabled: q.length > 0 });
   const hits = search.data?.hits ?? [];
@@ -55,7 +60,6 @@ export function PolicyLinkPanel({ maxHeight }: { maxHeight?: number | string }) 
     try {
       const detail = await usePolicyCache.getState().get(hit.id);
       setChosen(detail);
-      setTimeout(() => optionsRef.current?.focus());
     } catch (e) {
       report(e);
     } finally {

@@ -1,8 +1,10 @@
 // 0002: the policy library (policies, items, two search indexes), the enterprise cache with its
 // manual profile tags, and the links from consultations to the policies they referred to.
 export default /* sql */ `
+-- rid: an explicit integer key, so the rowids the search indexes point at survive VACUUM
 CREATE TABLE policies (
-  id           TEXT PRIMARY KEY,            -- the library's own id (stable across imports)
+  rid          INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,        -- the library's own id (stable across imports)
   title        TEXT NOT NULL,
   doc_no       TEXT NOT NULL DEFAULT '',
   issuer       TEXT NOT NULL,
@@ -39,7 +41,7 @@ CREATE TABLE policy_items (
 CREATE INDEX policy_items_by_policy ON policy_items(policy_id, position);
 CREATE INDEX policy_items_by_department ON policy_items(department);
 
--- rowid of both indexes = policies.rowid. Trigram finds any substring of 3+ characters;
+-- rowid of both indexes = policies.rid. Trigram finds any substring of 3+ characters;
 -- bigram (text pre-cut into overlapping 2-character tokens, see shared/search/bigrams.ts) answers
 -- the 1- and 2-character queries trigram cannot (补贴, 人才).
 CREATE VIRTUAL TABLE policy_search USING fts5(
@@ -50,7 +52,8 @@ CREATE VIRTUAL TABLE policy_search_short USING fts5(
 );
 
 CREATE TABLE enterprises (
-  uscc              TEXT PRIMARY KEY,
+  rid               INTEGER PRIMARY KEY,
+  uscc              TEXT NOT NULL UNIQUE,
   name              TEXT NOT NULL,
   legal_rep         TEXT NOT NULL DEFAULT '',
   region_code       TEXT,
@@ -68,7 +71,7 @@ CREATE TABLE enterprises (
   updated_at        TEXT NOT NULL
 ) STRICT;
 CREATE INDEX enterprises_by_region ON enterprises(region_code);
--- any part of the name: trigram for 3+ characters, bigram for 1–2 (rowid = enterprises.rowid)
+-- any part of the name: trigram for 3+ characters, bigram for 1–2 (rowid = enterprises.rid)
 CREATE VIRTUAL TABLE enterprise_search USING fts5(name, tokenize = 'trigram', detail = 'none');
 CREATE VIRTUAL TABLE enterprise_search_short USING fts5(name, tokenize = 'unicode61 remove_diacritics 0', detail = 'none');
 

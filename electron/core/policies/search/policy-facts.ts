@@ -17,7 +17,8 @@ import { POLICY_CATEGORIES, POLICY_LEVELS, POLICY_STATUSES } from '@shared/polic
 export interface PolicyFacts {
   size: number;
   rowid: Int32Array;
-  slotOf: Map<number, number>;
+  /** rowid → slot, -1 when unknown */
+  slotOf: (rowid: number) => number;
   status: Uint8Array;
   level: Uint8Array;
   category: Uint8Array;
@@ -25,12 +26,21 @@ export interface PolicyFacts {
   dateRank: Int32Array;
   /** dateRank → slot */
   slotByDate: Int32Array;
-  /** the short, heavily weighted fields, ASCII lower-cased */
-  title: string[];
-  docNo: string[];
-  issuer: string[];
-  /** item names and departments, one a line */
-  items: string[];
+  /**
+   * The short, heavily weighted fields of each policy in one string, ASCII lower-cased:
+   * title \0 文号 \0 issuer \0 item names and departments (one a line). One indexOf per term
+   * finds whether any of them holds it; `ends` tells which.
+   */
+  fields: string[];
+  /** end offsets in `fields` of title, 文号 and issuer: ends[3s], ends[3s+1], ends[3s+2] */
+  ends: Uint32Array;
+  /**
+   * Which of those fields hold each character and each pair of neighbouring characters: key =
+   * char code (one) or code·65536 + code (two) → [slot·16 + field bits, …] ascending by slot.
+   * Field bits: 1 title, 2 文号, 4 issuer, 8 items. Makes the ranking of a 1–2 character term
+   * a table look-up, and narrows a longer term to the policies holding its rarest pair.
+   */
+  grams: Map<number, Int32Array>;
   /** department id of each item, grouped by slot: deptIds[deptStart[s] .. deptStart[s + 1]) */
   deptStart: Int32Array;
   deptIds: Int32Array;
@@ -56,15 +66,27 @@ export function invalidatePolicyFacts(db: Database.Database): void {
   cache.delete(db);
 }
 
+const probes = new WeakMap<Database.Database, { counters: Database.Statement; signature: Database.Statement }>();
+function probe(db: Database.Database) {
+  let p = probes.get(db);
+  if (!p) {
+    p = {
+      counters: db.prepare('SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version'),
+      signature: db.prepare(`SELECT (SELECT count(*) FROM policies) AS n, (SELECT hex(block) FROM policy_search_data WHERE id = 10) AS structure`),
+    };
+    probes.set(db, p);
+  }
+  return p;
+}
+
 function counters(db: Database.Database): string {
-  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
-  return `${changes}:${db.pragma('data_version', { simple: true }) as number}`;
+  const r = probe(db).counters.get() as { changes: number; version: number };
+  return `${r.changes}:${r.version}`;
 }
 
 function signature(db: Database.Database): string {
-  const n = db.prepare('SELECT count(*) FROM policies').pluck().get() as number;
-  const structure = db.prepare('SELECT hex(block) FROM policy_search_data WHERE id = 10').pluck().get() as string | undefined;
-  return `${n}:${structure ?? ''}`;
+  const r = probe(db).signature.get() as { n: number; structure: string | null };
+  return `${r.n}:${r.structure ?? ''}`;
 }
 
 /** The facts of this connection's policy library, loaded or refreshed when it changed. */
@@ -87,23 +109,22 @@ export function policyFacts(db: Database.Database, opts: { reload?: boolean } = 
 function load(db: Database.Database): PolicyFacts {
   const sig = signature(db);
   const rows = db
-    .prepare('SELECT rowid, id, title, doc_no, issuer, level, category, status, publish_date FROM policies')
+    .prepare('SELECT rowid AS rowid, id, title, doc_no, issuer, level, category, status, publish_date FROM policies')
     .raw()
     .all() as [number, string, string, string, string, string, string, string, string][];
   const size = rows.length;
   const f: PolicyFacts = {
     size,
     rowid: new Int32Array(size),
-    slotOf: new Map(),
+    slotOf: () => -1,
     status: new Uint8Array(size),
     level: new Uint8Array(size),
     category: new Uint8Array(size),
     dateRank: new Int32Array(size),
     slotByDate: new Int32Array(size),
-    title: new Array<string>(size),
-    docNo: new Array<string>(size),
-    issuer: new Array<string>(size),
-    items: new Array<string>(size).fill(''),
+    fields: new Array<string>(size),
+    ends: new Uint32Array(size * 3),
+    grams: new Map(),
     deptStart: new Int32Array(size + 1),
     deptIds: new Int32Array(0),
     departments: new Map(),
@@ -113,18 +134,31 @@ function load(db: Database.Database): PolicyFacts {
   };
   const slotOfId = new Map<string, number>();
   const dates: string[] = new Array<string>(size);
+  const heads: string[] = new Array<string>(size);
+  let maxRowid = 0;
   rows.forEach(([rowid, id, title, docNo, issuer, level, category, status, date], s) => {
     f.rowid[s] = rowid;
-    f.slotOf.set(rowid, s);
+    maxRowid = Math.max(maxRowid, rowid);
     slotOfId.set(id, s);
-    f.title[s] = fold(title);
-    f.docNo[s] = fold(docNo);
-    f.issuer[s] = fold(issuer);
+    heads[s] = `${title}\0${docNo}\0${issuer}\0`;
+    f.ends[3 * s] = title.length;
+    f.ends[3 * s + 1] = title.length + 1 + docNo.length;
+    f.ends[3 * s + 2] = title.length + 1 + docNo.length + 1 + issuer.length;
     f.level[s] = Math.max(0, (POLICY_LEVELS as readonly string[]).indexOf(level));
     f.category[s] = Math.max(0, (POLICY_CATEGORIES as readonly string[]).indexOf(category));
     f.status[s] = Math.max(0, (POLICY_STATUSES as readonly string[]).indexOf(status));
     dates[s] = date;
   });
+  if (maxRowid <= 4 * size + 1024) {
+    // rowids are dense (the usual case): a flat table
+    const table = new Int32Array(maxRowid + 1).fill(-1);
+    for (let s = 0; s < size; s++) table[f.rowid[s]!] = s;
+    f.slotOf = (r) => (r < table.length ? table[r]! : -1);
+  } else {
+    const map = new Map<number, number>();
+    for (let s = 0; s < size; s++) map.set(f.rowid[s]!, s);
+    f.slotOf = (r) => map.get(r) ?? -1;
+  }
   const order = Array.from({ length: size }, (_, s) => s).sort((a, b) => (dates[a]! < dates[b]! ? -1 : dates[a]! > dates[b]! ? 1 : f.rowid[a]! - f.rowid[b]!));
   order.forEach((s, rank) => {
     f.dateRank[s] = rank;
@@ -158,8 +192,75 @@ function load(db: Database.Database): PolicyFacts {
     f.windowEnd[at] = end ?? '';
     texts[s]!.push(name, department);
   });
-  texts.forEach((t, s) => (f.items[s] = fold(t.join('\n'))));
+  texts.forEach((t, s) => (f.fields[s] = fold(heads[s]! + t.join('\n'))));
+  indexGrams(f);
   return f;
+}
+
+const FIELD_BITS = [1, 2, 4, 8] as const;
+const isBreak = (c: number) => c === 0 || c === 10;
+
+function indexGrams(f: PolicyFacts): void {
+  const lists = new Map<number, number[]>();
+  const seen = new Map<number, number>();
+  for (let s = 0; s < f.size; s++) {
+    const text = f.fields[s]!;
+    seen.clear();
+    let field = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0) {
+        field++;
+        continue;
+      }
+      if (c === 10) continue;
+      const bit = FIELD_BITS[Math.min(field, 3)]!;
+      seen.set(c, (seen.get(c) ?? 0) | bit);
+      const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (!isBreak(d)) {
+        const key = c * 65536 + d;
+        seen.set(key, (seen.get(key) ?? 0) | bit);
+      }
+    }
+    for (const [key, bits] of seen) {
+      let list = lists.get(key);
+      if (!list) lists.set(key, (list = []));
+      list.push(s * 16 + bits);
+    }
+  }
+  // typed arrays live outside the JS heap: the collector never walks these millions of entries
+  for (const [key, list] of lists) f.grams.set(key, Int32Array.from(list));
+}
+
+/** Field bits (1 title, 2 文号, 4 issuer, 8 items) of each slot for a word (ASCII lower-cased). */
+export function fieldFlags(f: PolicyFacts, word: string): Uint8Array {
+  const flags = new Uint8Array(f.size);
+  if (word.length === 0) return flags;
+  if (word.length <= 2) {
+    const key = word.length === 1 ? word.charCodeAt(0) : word.charCodeAt(0) * 65536 + word.charCodeAt(1);
+    for (const e of f.grams.get(key) ?? []) flags[e >>> 4] = e & 15;
+    return flags;
+  }
+  // a longer word: the policies holding its rarest pair, checked for the whole word
+  let rarest: Int32Array | undefined;
+  for (let i = 0; i + 1 < word.length; i++) {
+    const list = f.grams.get(word.charCodeAt(i) * 65536 + word.charCodeAt(i + 1));
+    if (!list) return flags;
+    if (!rarest || list.length < rarest.length) rarest = list;
+  }
+  for (const e of rarest ?? []) {
+    const s = e >>> 4;
+    const text = f.fields[s]!;
+    const titleEnd = f.ends[3 * s]!;
+    const docEnd = f.ends[3 * s + 1]!;
+    const issuerEnd = f.ends[3 * s + 2]!;
+    let bits = 0;
+    for (let at = text.indexOf(word); at !== -1 && bits < 8; at = text.indexOf(word, at + 1)) {
+      bits |= at < titleEnd ? 1 : at < docEnd ? 2 : at < issuerEnd ? 4 : 8;
+    }
+    flags[s] = bits;
+  }
+  return flags;
 }
 
 /** Whether the policy is active and has an item open for application on the day (no window = 常年受理). */
