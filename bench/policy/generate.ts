@@ -1,17 +1,18 @@
 // The benchmark's data: 20,000 policies with 100,000 items and 500,000 enterprises, generated from a
 // seeded PRNG (the same bytes on every machine) into a SQLite file under bench/.data/, which is
-// reused while the generator version and the schema version are unchanged.
+// reused while the generator version and the migrations are unchanged.
 //
 // Policies go through the app's own write path (upsertPolicies: the same rows and both search
 // indexes an import writes). Enterprises are bulk-inserted with plain SQL for speed, following the
 // column rules documented in electron/core/enterprises/enterprise-store.ts (name as is into
 // enterprise_search, toBigramText(name) into enterprise_search_short, rowid = enterprises.rowid).
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from '../../electron/core/db/migrate';
-import { LATEST_VERSION } from '../../electron/core/db/migrations';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { upsertPolicies } from '../../electron/core/policies/policy-store';
 import { usccCheckChar, USCC_ALPHABET } from '../../shared/enterprise/uscc';
 import type { Condition } from '../../shared/matching/conditions';
@@ -31,9 +32,12 @@ export const DATA_DIR = path.resolve(import.meta.dirname, '../.data');
 export const DB_FILE = path.join(DATA_DIR, 'policy.sqlite');
 const META_FILE = path.join(DATA_DIR, 'policy.meta.json');
 
+/** The schema the file was made with: a hash of every migration's SQL (an edited migration counts). */
+export const SCHEMA_HASH = createHash('sha256').update(MIGRATIONS.map((m) => m.sql).join('\n')).digest('hex').slice(0, 16);
+
 export interface DataMeta {
   generator: number;
-  schema: number;
+  schema: string;
   policies: number;
   items: number;
   enterprises: number;
@@ -347,8 +351,8 @@ function readMeta(): DataMeta | null {
 /** The data file, generated first when missing or made by another generator or schema version. */
 export function ensureData(log: (m: string) => void): DataMeta {
   const meta = readMeta();
-  if (meta && meta.generator === GENERATOR_VERSION && meta.schema === LATEST_VERSION && fs.existsSync(DB_FILE)) {
-    log(`data: reusing ${path.relative(process.cwd(), DB_FILE)} (generator v${GENERATOR_VERSION})`);
+  if (meta && meta.generator === GENERATOR_VERSION && meta.schema === SCHEMA_HASH && fs.existsSync(DB_FILE)) {
+    log(`data: reusing ${path.relative(process.cwd(), DB_FILE)} (generator v${GENERATOR_VERSION}, schema ${SCHEMA_HASH})`);
     return meta;
   }
   fs.mkdirSync(DATA_DIR, { recursive: true });
@@ -420,7 +424,7 @@ export function ensureData(log: (m: string) => void): DataMeta {
   db.pragma('journal_mode = WAL');
   db.close();
   const out: DataMeta = {
-    generator: GENERATOR_VERSION, schema: LATEST_VERSION, policies: SIZES.policies, items: SIZES.items, enterprises: m,
+    generator: GENERATOR_VERSION, schema: SCHEMA_HASH, policies: SIZES.policies, items: SIZES.items, enterprises: m,
     generateSeconds: Math.round((performance.now() - t0) / 100) / 10, samples,
   };
   fs.writeFileSync(META_FILE, JSON.stringify(out, null, 1));

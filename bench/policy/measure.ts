@@ -45,7 +45,9 @@ export function timeCases<T>(cases: readonly T[], run: (c: T) => unknown, opts: 
   return summarize(times.map(median));
 }
 
+/** Memory after a full collection (children run with --expose-gc): what the process keeps. */
 export function memory(): { rssMb: number; peakRssMb: number; heapMb: number } {
+  (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
   return { rssMb: m.rss / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024, heapMb: m.heapUsed / 2 ** 20 };
 }

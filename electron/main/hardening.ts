@@ -1,5 +1,5 @@
 import type { Session, WebContents } from 'electron';
-import { isAllowedNavigation, isPermissionCheckAllowed, isPermissionRequestAllowed } from './security';
+import { isAllowedNavigation, isAllowedFrameNavigation, isPermissionCheckAllowed, isPermissionRequestAllowed } from './security';
 
 // Applied to every webContents the app ever makes (app 'web-contents-created') and to the session:
 // no new windows, no navigation away from app://, no <webview>, no permissions but the camera.
@@ -16,7 +16,8 @@ export function hardenWebContents(contents: WebContents, log: (message: string) 
     }
   });
   contents.on('will-frame-navigate', (event) => {
-    if (!isAllowedNavigation(event.url)) {
+    const allowed = event.isMainFrame ? isAllowedNavigation(event.url) : isAllowedFrameNavigation(event.url);
+    if (!allowed) {
       event.preventDefault();
       log(`refused a frame navigation to ${event.url.slice(0, 200)}`);
     }

@@ -44,6 +44,14 @@ export function isAllowedNavigation(url: string): boolean {
 }
 
 /**
+ * A sub-frame may also show a PDF the app itself generated: a blob: URL made by our own page
+ * (blob:app://policydesk/…), as the document previews use. Nothing from outside.
+ */
+export function isAllowedFrameNavigation(url: string): boolean {
+  return isAppUrl(url) || (url.startsWith('blob:') && isAppUrl(url.slice(5)));
+}
+
+/**
  * Permission requests: everything is refused except camera access ('media' with video only) for
  * our own page, which the 高拍仪 document camera needs. Microphone, screen, location, notifications,
  * USB, HID, serial, clipboard reading … are all refused.

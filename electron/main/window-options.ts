@@ -29,6 +29,8 @@ export function mainWindowOptions(opts: { preload: string; title: string; devToo
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // Chromium's PDF viewer, for previewing the documents the app generates (blob: frames only)
+      plugins: true,
       devTools: opts.devTools,
     },
   };

@@ -25,12 +25,12 @@ function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
         return t('error.FIELD_TOO_LONG', { field, max: Number(issue.maximum), n: typeof v === 'string' ? v.length : 0 });
       }
       if (issue.origin === 'array') return t('error.FIELD_TOO_LONG', { field, max: Number(issue.maximum), n: (valueAt(input, issue.path) as unknown[] | undefined)?.length ?? 0 });
-      return t('error.NUMBER_RANGE', { field, min: '—', max: Number(issue.maximum) });
+      return t('error.NUMBER_MAX', { field, max: Number(issue.maximum) });
     }
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) <= 1) return t('error.FIELD_REQUIRED', { field });
       if (issue.origin === 'string' || issue.origin === 'array') return t('error.FIELD_TOO_SHORT', { field, min: Number(issue.minimum) });
-      return t('error.NUMBER_RANGE', { field, min: Number(issue.minimum), max: '—' });
+      return t('error.NUMBER_MIN', { field, min: Number(issue.minimum) });
     case 'invalid_type':
       return valueAt(input, issue.path) === undefined ? t('error.FIELD_REQUIRED', { field }) : t('error.FIELD_INVALID', { field });
     case 'invalid_value':

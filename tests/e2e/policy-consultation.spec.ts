@@ -3,7 +3,9 @@ import { t } from '@shared/i18n';
 import { test, expect } from './fixtures';
 import { callApi } from './support/api';
 import { signIn } from './support/ui';
-import { BACKOFFICE, CLERK, centreWith, chooseCategory, importSampleEnterprises, pdfText, sampleCompanies, shot } from './support/policy';
+import { BACKOFFICE, CLERK, HOTLINE, centreWith, chooseCategory, importSampleEnterprises, pdfText, sampleCompanies, shot } from './support/policy';
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Text as it comes out of a PDF: no spaces or line breaks to trip over. */
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -75,7 +77,7 @@ test('during a consultation the clerk links a policy found by two characters, co
   expect(keyPoints.length).toBeGreaterThan(0);
   await kb.press('Alt+k');
   const answer = page.getByLabel(t('field.answer'));
-  await expect(answer).toHaveValue(new RegExp(keyPoints.slice(0, 12).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await expect(answer).toHaveValue(new RegExp(escapeRe(keyPoints.slice(0, 12))));
   await shot(page, '03-consultation-form-with-links');
 
   // Save (Ctrl+Enter works from beside the form too); the record shows the linked policy.
@@ -88,6 +90,7 @@ test('during a consultation the clerk links a policy found by two characters, co
   await expect(links).toContainText(policyTitle);
   await expect(links).toContainText(itemName);
   await expect(page.locator('.ant-drawer-open')).toContainText(keyPoints.slice(0, 12));
+  await shot(page, '03b-consultation-detail');
 
   // 政策匹配 for the company, from the consultation.
   await page.getByRole('button', { name: t('matching.button') }).click();
@@ -116,4 +119,41 @@ test('during a consultation the clerk links a policy found by two characters, co
   const text = squash(pdfText(file));
   expect(text).toContain(squash(name));
   expect(shownItems.some((item) => text.includes(squash(item))), `one of ${shownItems.join('、')} in the PDF`).toBe(true);
+});
+
+test('a hotline operator links a policy while on the phone; the call record keeps it', async ({ page, host }) => {
+  test.setTimeout(100_000);
+  await centreWith(host, [HOTLINE]);
+  await page.goto(host.openUrl);
+  await signIn(page, HOTLINE.username, HOTLINE.password, HOTLINE.displayName);
+  await expect(page.getByRole('button', { name: t('hotline.newCall') })).toBeVisible();
+
+  const kb = page.keyboard;
+  await kb.press('Control+n');
+  await expect(page.getByLabel(t('field.callerNumber'))).toBeFocused();
+  await kb.type('13800138000');
+  await page.getByLabel(t('field.question')).fill('出口信用保险的保费有补贴吗？');
+  await chooseCategory(page, t('category.subsidy'));
+
+  // Alt+P, two characters, Enter on the first policy, Enter on 整条政策.
+  await kb.press('Alt+p');
+  await expect(page.getByRole('combobox', { name: t('link.search') })).toBeFocused();
+  await kb.insertText('保费');
+  const panel = page.getByTestId('policy-link-panel');
+  await expect(panel.getByRole('option').first()).toBeVisible();
+  const title = (await panel.getByRole('option').first().locator('.pd-result-title').innerText()).trim();
+  await kb.press('Enter');
+  await expect(panel.getByRole('listbox', { name: t('link.options') })).toBeFocused();
+  await kb.press('Enter');
+  await expect(page.getByTestId('linked-policy')).toContainText(title);
+  // Alt+K: for a whole policy, its interpretation's key points
+  await kb.press('Alt+k');
+  await expect(page.getByLabel(t('field.answer'))).toHaveValue(new RegExp(`^【${escapeRe(title)}】`));
+  await shot(page, '10-hotline-call-with-links');
+
+  await kb.press('Control+Enter');
+  const row = page.getByTestId('today-calls').getByRole('row').filter({ hasText: '13800138000' });
+  await expect(row).toBeVisible();
+  await row.click();
+  await expect(page.getByTestId('consultation-policy-links')).toContainText(title);
 });

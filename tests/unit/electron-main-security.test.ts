@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/headers';
 import { APP_SCHEME_PRIVILEGES, handleAppRequest, resolveAppPath } from '../../electron/main/app-protocol';
 import {
-  APP_START_URL, isAllowedNavigation, isAppUrl, isPermissionCheckAllowed, isPermissionRequestAllowed, isTrustedSender,
+  APP_START_URL, isAllowedFrameNavigation, isAllowedNavigation, isAppUrl, isPermissionCheckAllowed, isPermissionRequestAllowed, isTrustedSender,
 } from '../../electron/main/security';
 import { coreProcessArgs, startupPaths } from '../../electron/main/startup';
 import { MIN_HEIGHT, MIN_WIDTH, mainWindowOptions } from '../../electron/main/window-options';
@@ -167,6 +167,14 @@ describe('IPC sender check', () => {
       expect(isAllowedNavigation(url), url).toBe(false);
     }
     expect(isAppUrl('not a url')).toBe(false);
+  });
+
+  it('a sub-frame may show a PDF our own page generated, and nothing from outside', () => {
+    expect(isAllowedFrameNavigation('blob:app://policydesk/6f1c2a4e-0b7d-4c1e-9a3f-2d5e8b9c0a11')).toBe(true);
+    expect(isAllowedNavigation('blob:app://policydesk/6f1c2a4e-0b7d-4c1e-9a3f-2d5e8b9c0a11')).toBe(false);
+    for (const url of ['blob:https://evil.example/1', 'blob:null/1', 'https://www.gov.cn/x.pdf', 'data:application/pdf;base64,AA==']) {
+      expect(isAllowedFrameNavigation(url), url).toBe(false);
+    }
   });
 });
 

@@ -38,7 +38,13 @@ export function conditionToSql(c: Condition | null, params: unknown[]): string {
   }
   if ('withinYears' in c) return 'NULL'; // needs the date: judged exactly in JS
   const tests: string[] = [];
-  if (c.from !== undefined) (tests.push(`${col} >= ?`), params.push(c.from));
-  if (c.to !== undefined) (tests.push(`${col} <= ?`), params.push(c.to));
+  if (c.from !== undefined) {
+    tests.push(`${col} >= ?`);
+    params.push(c.from);
+  }
+  if (c.to !== undefined) {
+    tests.push(`${col} <= ?`);
+    params.push(c.to);
+  }
   return tests.length ? `(${tests.join(' AND ')})` : '1';
 }

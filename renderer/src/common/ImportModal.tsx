@@ -109,8 +109,8 @@ export function ImportModal({ open, onClose, title, accept, hint, recordLabel, f
                 dataSource={report.problems}
                 pagination={report.problems.length > 8 ? { pageSize: 8, showSizeChanger: false } : false}
                 columns={[
-                  { title: recordLabel, dataIndex: 'record', width: 150, ellipsis: true },
-                  { title: fieldLabel, dataIndex: 'field', width: 180, ellipsis: true },
+                  { title: recordLabel, dataIndex: 'record', width: 150, render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
+                  { title: fieldLabel, dataIndex: 'field', width: 220, render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
                   { title: t('importUi.problem'), dataIndex: 'message' },
                 ]}
                 data-testid="import-problems"

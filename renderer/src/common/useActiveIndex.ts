@@ -23,7 +23,9 @@ export function useActiveIndex(count: number, onEnter: (index: number) => void, 
     } else if (e.key === 'Enter' && count > 0) {
       e.preventDefault();
       e.stopPropagation();
-      onEnter(active >= 0 ? active : 0);
+      const index = active >= 0 ? active : 0;
+      if (active < 0) setActive(0);
+      onEnter(index);
     }
   };
   return { active, setActive, onKeyDown };

@@ -20,6 +20,14 @@ const orNone = (s: string | null | undefined) => s || t('profile.notRecorded');
 /** When a manual tag was set: an ISO instant (or a date) in Chinese. */
 const setAtText = (s: string | null) => (!s ? '' : s.length > 10 ? chineseDateTime(s) : formatChineseDate(s));
 
+/** 2024年12月8日 至 2027年12月8日 · 至 2027年12月8日 · 2024年12月8日 起 */
+function validity(c: Certificate): string {
+  if (c.validFrom && c.validTo) return t('profile.validRange', { from: formatChineseDate(c.validFrom), to: formatChineseDate(c.validTo) });
+  if (c.validTo) return t('profile.validTo', { to: formatChineseDate(c.validTo) });
+  if (c.validFrom) return t('profile.validFrom', { from: formatChineseDate(c.validFrom) });
+  return t('profile.notRecorded');
+}
+
 interface Props {
   uscc: string;
   /** business / backoffice may add and remove manual tags */
@@ -89,7 +97,7 @@ export function EnterpriseProfileView({ uscc, mayTag, onMatch }: Props) {
               bordered
               size="small"
               column={2}
-              styles={{ label: { width: 112 } }}
+              styles={{ label: { width: 124, whiteSpace: 'nowrap' } }}
               data-testid="profile-data"
               items={[
                 { key: 'legalRep', label: t('profile.legalRep'), children: orNone(p.legalRep) },
@@ -119,12 +127,12 @@ export function EnterpriseProfileView({ uscc, mayTag, onMatch }: Props) {
               locale={{ emptyText: t('profile.noCertificates') }}
               columns={[
                 { title: t('profile.certType'), dataIndex: 'type', render: (v: Certificate['type']) => CERTIFICATE_TYPES[v] },
-                { title: t('profile.certNo'), dataIndex: 'number', width: 150 },
+                { title: t('profile.certNo'), dataIndex: 'number', width: 150, render: (v: string) => v || t('profile.notRecorded') },
                 {
                   title: t('profile.certValid'),
                   key: 'valid',
                   width: 220,
-                  render: (_: unknown, c) => t('profile.validRange', { from: dateOrNone(c.validFrom), to: dateOrNone(c.validTo) }),
+                  render: (_: unknown, c) => validity(c),
                 },
               ]}
             />

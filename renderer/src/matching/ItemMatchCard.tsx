@@ -1,4 +1,5 @@
-import { Card, Col, Descriptions, Flex, Row, Table, Tag, Typography } from 'antd';
+import { memo } from 'react';
+import { Tag, Typography } from 'antd';
 import type { ConditionCheck, ItemMatch } from '@shared/matching/api-schemas';
 import { t } from '@shared/i18n';
 import { windowText } from '../policies/PolicyItemCard';
@@ -13,68 +14,80 @@ export const CheckStatus = ({ status }: { status: ConditionCheck['status'] }) =>
   </span>
 );
 
-const columns = [
-  { title: t('matching.col.condition'), dataIndex: 'description' },
-  { title: t('matching.col.result'), dataIndex: 'status', width: 80, render: (s: ConditionCheck['status']) => <CheckStatus status={s} /> },
-  { title: t('matching.col.actual'), dataIndex: 'actual', width: 200 },
-];
-
-/** One item for one company: what it is, where to apply, and each condition with the value used. */
-export function ItemMatchCard({ match, onOpenPolicy }: { match: ItemMatch; onOpenPolicy?(policyId: string): void }) {
+/**
+ * One item for one company: what it is, where to apply, and each condition with the value used.
+ * Plain markup (no antd Table per card): a company can have dozens of items on screen at once.
+ */
+export const ItemMatchCard = memo(function ItemMatchCard({ match, onOpenPolicy }: { match: ItemMatch; onOpenPolicy?(policyId: string): void }) {
   const { item, policy, checks } = match;
   return (
-    <Card size="small" style={{ marginBottom: 10 }} data-testid="item-match">
-      <Row gutter={16}>
-        <Col span={10}>
-          <Flex align="center" gap={6} wrap>
-            <Typography.Text strong style={{ fontSize: 15 }} data-testid="item-match-name">
-              {item.name}
-            </Typography.Text>
-            <DeliveryTag mode={item.deliveryMode} />
-            {item.openForApplication ? <Tag color="success">{t('policyItem.openNow')}</Tag> : <Tag>{t('policyItem.closedNow')}</Tag>}
-          </Flex>
-          <div style={{ margin: '2px 0 6px' }}>
-            {onOpenPolicy ? (
-              <Typography.Link onClick={() => onOpenPolicy(policy.id)} style={{ fontSize: 13 }}>
-                {policy.title}
-              </Typography.Link>
-            ) : (
-              <Typography.Text style={{ fontSize: 13 }}>{policy.title}</Typography.Text>
-            )}
-            {policy.docNo && (
-              <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
-                {policy.docNo}
-              </Typography.Text>
-            )}
-          </div>
-          <Descriptions
-            size="small"
-            column={1}
-            styles={{ label: { width: 72 } }}
-            items={[
-              { key: 'amount', label: t('policyItem.amount'), children: item.amount || t('policyItem.noAmount') },
-              { key: 'window', label: t('policyItem.windowLabel'), children: windowText(item.window) },
-              { key: 'dept', label: t('policyItem.department'), children: [item.department, item.contactPhone].filter(Boolean).join(t('common.separator')) },
-            ]}
-          />
-        </Col>
-        <Col span={14}>
-          <Table<ConditionCheck>
-            size="small"
-            rowKey={(c, i) => `${i}-${c.description}`}
-            pagination={false}
-            columns={columns}
-            dataSource={checks}
-            locale={{ emptyText: t('matching.noChecks') }}
-            data-testid="item-match-checks"
-          />
-          {item.freeConditions.length > 0 && (
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0 0' }}>
-              {t('matching.freeConditions', { list: item.freeConditions.join(t('common.listSeparator')) })}
-            </Typography.Paragraph>
+    <section className="pd-match" data-testid="item-match">
+      <div className="pd-match-item">
+        <div className="pd-match-head">
+          <Typography.Text strong style={{ fontSize: 15 }} data-testid="item-match-name">
+            {item.name}
+          </Typography.Text>
+          <DeliveryTag mode={item.deliveryMode} />
+          {item.openForApplication ? <Tag color="success">{t('policyItem.openNow')}</Tag> : <Tag>{t('policyItem.closedNow')}</Tag>}
+        </div>
+        <div style={{ margin: '2px 0 6px' }}>
+          {onOpenPolicy ? (
+            <Typography.Link onClick={() => onOpenPolicy(policy.id)} style={{ fontSize: 13 }}>
+              {policy.title}
+            </Typography.Link>
+          ) : (
+            <Typography.Text style={{ fontSize: 13 }}>{policy.title}</Typography.Text>
           )}
-        </Col>
-      </Row>
-    </Card>
+          {policy.docNo && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 6 }}>
+              {policy.docNo}
+            </Typography.Text>
+          )}
+        </div>
+        <dl className="pd-facts">
+          <dt>{t('policyItem.amount')}</dt>
+          <dd>{item.amount || t('policyItem.noAmount')}</dd>
+          <dt>{t('policyItem.windowLabel')}</dt>
+          <dd>{windowText(item.window)}</dd>
+          <dt>{t('policyItem.department')}</dt>
+          <dd>{[item.department, item.contactPhone].filter(Boolean).join(t('common.separator'))}</dd>
+        </dl>
+      </div>
+      <div className="pd-match-checks">
+        <table className="pd-checks" data-testid="item-match-checks">
+          <thead>
+            <tr>
+              <th>{t('matching.col.condition')}</th>
+              <th style={{ width: 84 }}>{t('matching.col.result')}</th>
+              <th style={{ width: 200 }}>{t('matching.col.actual')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {checks.length ? (
+              checks.map((c, i) => (
+                <tr key={i}>
+                  <td>{c.description}</td>
+                  <td>
+                    <CheckStatus status={c.status} />
+                  </td>
+                  <td>{c.actual}</td>
+                </tr>
+              ))
+            ) : (
+              <tr>
+                <td colSpan={3} style={{ color: 'rgba(0,0,0,0.45)' }}>
+                  {t('matching.noChecks')}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {item.freeConditions.length > 0 && (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0 0' }}>
+            {t('matching.freeConditions', { list: item.freeConditions.join(t('common.listSeparator')) })}
+          </Typography.Paragraph>
+        )}
+      </div>
+    </section>
   );
-}
+});

@@ -18,8 +18,8 @@ const columns = [
   { title: t('profile.name'), dataIndex: 'name', ellipsis: true },
   { title: t('field.uscc'), dataIndex: 'uscc', width: 190 },
   { title: t('profile.legalRep'), dataIndex: 'legalRep', width: 96, ellipsis: true },
-  { title: t('profile.regionCode'), dataIndex: 'regionCode', width: 96 },
-  { title: t('profile.industryCode'), dataIndex: 'industryCode', width: 96 },
+  { title: t('profile.regionCode'), dataIndex: 'regionCode', width: 120 },
+  { title: t('profile.industryCode'), dataIndex: 'industryCode', width: 100 },
 ];
 
 /** 免申即享 candidates: every company in the local cache that meets an item's conditions; 导出 Excel. */

@@ -41,7 +41,7 @@ export function PoliciesPage() {
 
   return (
     <Flex gap={12} align="start">
-      <Card size="small" title={t('policy.filters')} style={{ width: 236, flex: 'none' }}>
+      <Card size="small" title={t('policy.filters')} style={{ width: 236, flex: 'none', position: 'sticky', top: 0 }}>
         <PolicyFilterPanel filters={filters} onChange={setFilters} />
       </Card>
       <Card

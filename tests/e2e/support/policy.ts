@@ -20,6 +20,7 @@ export interface Account {
 
 export const CLERK: Account = { username: 'ck01', displayName: '陈窗口', password: 'Counter2026', roles: ['counter'] };
 export const BACKOFFICE: Account = { username: 'bo01', displayName: '周后台', password: 'Backoffice2026', roles: ['backoffice'] };
+export const HOTLINE: Account = { username: 'hl01', displayName: '李热线', password: 'Hotline2026', roles: ['hotline'] };
 export const BUSINESS: Account = { username: 'yw01', displayName: '孙业务', password: 'Business2026', roles: ['business'] };
 
 /** A centre with its administrator and these accounts; returns each account's own API session. */

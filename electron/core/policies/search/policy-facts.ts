@@ -108,11 +108,12 @@ export function policyFacts(db: Database.Database, opts: { reload?: boolean } = 
 
 function load(db: Database.Database): PolicyFacts {
   const sig = signature(db);
+  const size = db.prepare('SELECT count(*) FROM policies').pluck().get() as number;
+  // streamed (the rows are not held): these tables are large, their rows carry the full text
   const rows = db
     .prepare('SELECT rowid AS rowid, id, title, doc_no, issuer, level, category, status, publish_date FROM policies')
     .raw()
-    .all() as [number, string, string, string, string, string, string, string, string][];
-  const size = rows.length;
+    .iterate() as Iterable<[number, string, string, string, string, string, string, string, string]>;
   const f: PolicyFacts = {
     size,
     rowid: new Int32Array(size),
@@ -136,7 +137,9 @@ function load(db: Database.Database): PolicyFacts {
   const dates: string[] = new Array<string>(size);
   const heads: string[] = new Array<string>(size);
   let maxRowid = 0;
-  rows.forEach(([rowid, id, title, docNo, issuer, level, category, status, date], s) => {
+  let s = 0;
+  for (const [rowid, id, title, docNo, issuer, level, category, status, date] of rows) {
+    if (s >= size) break;
     f.rowid[s] = rowid;
     maxRowid = Math.max(maxRowid, rowid);
     slotOfId.set(id, s);
@@ -148,7 +151,8 @@ function load(db: Database.Database): PolicyFacts {
     f.category[s] = Math.max(0, (POLICY_CATEGORIES as readonly string[]).indexOf(category));
     f.status[s] = Math.max(0, (POLICY_STATUSES as readonly string[]).indexOf(status));
     dates[s] = date;
-  });
+    s++;
+  }
   if (maxRowid <= 4 * size + 1024) {
     // rowids are dense (the usual case): a flat table
     const table = new Int32Array(maxRowid + 1).fill(-1);
@@ -165,33 +169,41 @@ function load(db: Database.Database): PolicyFacts {
     f.slotByDate[rank] = s;
   });
 
-  // items, grouped by policy in two passes (count, then fill) to keep flat arrays
-  const items = db.prepare('SELECT policy_id, name, department, window_start, window_end FROM policy_items').raw().all() as
-    [string, string, string, string | null, string | null][];
-  const perSlot = new Int32Array(size);
-  const itemSlot = new Int32Array(items.length);
-  items.forEach(([policyId], k) => {
-    const s = slotOfId.get(policyId) ?? -1;
-    itemSlot[k] = s;
-    if (s >= 0) perSlot[s]!++;
-  });
-  for (let s = 0; s < size; s++) f.deptStart[s + 1] = f.deptStart[s]! + perSlot[s]!;
-  f.deptIds = new Int32Array(f.deptStart[size]!);
-  f.windowStart = new Array<string>(f.deptIds.length);
-  f.windowEnd = new Array<string>(f.deptIds.length);
-  const fill = new Int32Array(size);
+  // items in one pass (rows streamed, not held), then grouped by policy with a counting sort
+  const itemSlot: number[] = [];
+  const itemDept: number[] = [];
+  const itemStart: string[] = [];
+  const itemEnd: string[] = [];
   const texts: string[][] = Array.from({ length: size }, () => []);
-  items.forEach(([, name, department, start, end], k) => {
-    const s = itemSlot[k]!;
-    if (s < 0) return;
+  const perSlot = new Int32Array(size);
+  for (const [policyId, name, department, start, end] of db
+    .prepare('SELECT policy_id, name, department, window_start, window_end FROM policy_items')
+    .raw()
+    .iterate() as Iterable<[string, string, string, string | null, string | null]>) {
+    const s = slotOfId.get(policyId);
+    if (s === undefined) continue;
     let d = f.departments.get(department);
     if (d === undefined) f.departments.set(department, (d = f.departments.size));
-    const at = f.deptStart[s]! + fill[s]!++;
-    f.deptIds[at] = d;
-    f.windowStart[at] = start ?? '';
-    f.windowEnd[at] = end ?? '';
+    itemSlot.push(s);
+    itemDept.push(d);
+    itemStart.push(start ?? '');
+    itemEnd.push(end ?? '');
+    perSlot[s]!++;
     texts[s]!.push(name, department);
-  });
+  }
+  for (let s = 0; s < size; s++) f.deptStart[s + 1] = f.deptStart[s]! + perSlot[s]!;
+  const n = itemSlot.length;
+  f.deptIds = new Int32Array(n);
+  f.windowStart = new Array<string>(n);
+  f.windowEnd = new Array<string>(n);
+  const fill = new Int32Array(size);
+  for (let k = 0; k < n; k++) {
+    const s = itemSlot[k]!;
+    const at = f.deptStart[s]! + fill[s]!++;
+    f.deptIds[at] = itemDept[k]!;
+    f.windowStart[at] = itemStart[k]!;
+    f.windowEnd[at] = itemEnd[k]!;
+  }
   texts.forEach((t, s) => (f.fields[s] = fold(heads[s]! + t.join('\n'))));
   indexGrams(f);
   return f;

@@ -1,2 +1,0 @@
-import { ensureData } from './generate';
-ensureData((m) => console.log(new Date().toISOString(), m));
