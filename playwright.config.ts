@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 // web host started per test file by tests/e2e/fixtures.ts. CHROMIUM_PATH overrides the binary.
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
+  // whole counter stories on a shared 2-core machine: a generous ceiling, not a speed check
+  timeout: 150_000,
   expect: { timeout: 10_000 },
   workers: 2,
   reporter: [['list']],

@@ -32,17 +32,23 @@ export function summarize(perCase: number[]): Timed {
   };
 }
 
-export function timeCases<T>(cases: readonly T[], run: (c: T) => unknown, opts: { rounds: number; warmup: boolean }): Timed {
-  if (opts.warmup) for (const c of cases) run(c);
+/**
+ * Times every case: `warmup` cases first run untimed (all of them, or the first n), then `rounds`
+ * timed runs of each. Returns the summary and each case's last result.
+ */
+export function timeCases<T, R>(cases: readonly T[], run: (c: T) => R, opts: { rounds: number; warmup: boolean | number }): Timed & { results: R[] } {
+  const warm = opts.warmup === true ? cases.length : opts.warmup === false ? 0 : opts.warmup;
+  for (const c of cases.slice(0, warm)) run(c);
   const times: number[][] = cases.map(() => []);
+  const results: R[] = [];
   for (let r = 0; r < opts.rounds; r++) {
     cases.forEach((c, i) => {
       const t = performance.now();
-      run(c);
+      results[i] = run(c);
       times[i]!.push(performance.now() - t);
     });
   }
-  return summarize(times.map(median));
+  return { ...summarize(times.map(median)), results };
 }
 
 /** Memory after a full collection (children run with --expose-gc): what the process keeps. */

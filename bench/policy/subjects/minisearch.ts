@@ -2,8 +2,10 @@
 // Latin/digit runs as lower-cased words), so it can answer the same 1-, 2- and 3+-character terms:
 // a term is the AND of its bigrams (its one character for a 1-character term), every term required,
 // the same field boosts (title 20, 文号 8, items 4, issuer 2, body 1), filters on stored fields,
-// active first. Enterprises: names tokenized the same way, USCCs as one prefix-searchable token.
-// Measured for what it returns (ids and totals), not for loading and highlighting the hits.
+// active first. Enterprises: names tokenized the same way; USCC prefixes by binary search on a sorted
+// array beside it (MiniSearch has no ordered index: a prefix query on 500,000 USCC tokens such as
+// 9133 expands to every one of them and takes seconds). Measured for what it returns (ids and
+// totals), not for loading and highlighting the hits. One timed run per case after a short warm-up.
 
 import Database from 'better-sqlite3';
 import MiniSearch, { type Query } from 'minisearch';
@@ -127,48 +129,72 @@ function runPolicies(meta: DataMeta, rounds: number): SubjectResult {
     return { total: ranked.length, page: ranked.slice(0, 20).map((r) => r.id as number) };
   };
   const cases = searchCases(meta);
-  const timed = timeCases(cases, search, { rounds, warmup: true });
-  const totals = cases.map((c) => search(c).total);
+  const { results, ...timed } = timeCases(cases, search, { rounds: Math.min(rounds, 1), warmup: 10 });
+  const totals = results.map((r) => r.total);
   return { subject: 'minisearch', search: { ...timed, totals }, warmupMs, memory: memory(), extra: { rssAfterBuildMb: afterBuild.rssMb, heapAfterBuildMb: afterBuild.heapMb, documents: ms.documentCount } };
 }
 
 function runEnterprises(meta: DataMeta, rounds: number): SubjectResult {
   const db = new Database(DB_FILE, { readonly: true });
   const t0 = performance.now();
-  const ms = new MiniSearch<{ id: number; name: string; uscc: string }>({
-    fields: ['name', 'uscc'],
-    storeFields: ['name', 'uscc'],
-    tokenize: (text, field) => (field === 'uscc' ? [text] : indexTokens(text)),
+  const ms = new MiniSearch<{ id: number; name: string }>({
+    fields: ['name'],
+    storeFields: ['name'],
+    tokenize: indexTokens,
     processTerm: (t) => t,
     searchOptions: { tokenize: queryTokens, processTerm: (t) => t },
   });
-  const batch: { id: number; name: string; uscc: string }[] = [];
+  const codes: { uscc: string; id: number; name: string }[] = [];
+  const batch: { id: number; name: string }[] = [];
   for (const [id, name, uscc] of db.prepare('SELECT rowid, name, uscc FROM enterprises').raw().iterate() as Iterable<[number, string, string]>) {
-    batch.push({ id, name, uscc });
+    batch.push({ id, name });
+    codes.push({ uscc, id, name });
     if (batch.length === 50_000) ms.addAll(batch.splice(0));
   }
   ms.addAll(batch.splice(0));
+  codes.sort((a, b) => (a.uscc < b.uscc ? -1 : a.uscc > b.uscc ? 1 : 0));
   db.close();
   const warmupMs = performance.now() - t0;
   const afterBuild = memory();
-  const lookup = (q: string) => {
+  const byPrefix = (code: string) => {
+    let lo = 0;
+    let hi = codes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (codes[mid]!.uscc < code) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: { id: number; name: string }[] = [];
+    for (let i = lo; i < codes.length && out.length < 20 && codes[i]!.uscc.startsWith(code); i++) out.push(codes[i]!);
+    return out;
+  };
+  const lookup = (q: string): { id: number; name: string }[] => {
     const code = q.replace(/\s+/g, '').toUpperCase();
     if (isUsccPrefix(code)) {
-      const hits = ms.search(code, { fields: ['uscc'], prefix: true, tokenize: (t) => [t] });
-      if (hits.length > 0) return hits.sort((a, b) => (a.uscc < b.uscc ? -1 : 1)).slice(0, 20);
+      const hits = byPrefix(code);
+      if (hits.length > 0) return hits;
     }
     const terms = parseQuery(q);
     if (terms.length === 0) return [];
     const hits = ms.search({ combineWith: 'AND', queries: terms.map((t) => termQuery(t.text)) }, { fields: ['name'] });
-    return hits
-      .map((h) => ({ h, exact: h.name === q ? 0 : 1, len: [...(h.name as string)].length }))
-      .sort((a, b) => a.exact - b.exact || a.len - b.len || (a.h.name < b.h.name ? -1 : 1))
-      .slice(0, 20)
-      .map((x) => x.h);
+    // exact name first, then shorter names: the best 20 in one pass
+    const best: { id: number; name: string; key: number }[] = [];
+    for (const h of hits) {
+      const name = h.name as string;
+      const key = (name === q ? 0 : 1) * 1e6 + name.length;
+      if (best.length === 20 && key >= best[19]!.key) continue;
+      let at = best.length < 20 ? best.length : 19;
+      best[at] = { id: h.id as number, name, key };
+      while (at > 0 && best[at - 1]!.key > key) {
+        [best[at - 1], best[at]] = [best[at]!, best[at - 1]!];
+        at--;
+      }
+    }
+    return best;
   };
   const cases = lookupCases(meta);
-  const timed = timeCases(cases, (c) => lookup(c.query), { rounds, warmup: true });
-  const counts = cases.map((c) => lookup(c.query).length);
+  const { results, ...timed } = timeCases(cases, (c) => lookup(c.query), { rounds: Math.min(rounds, 1), warmup: 10 });
+  const counts = results.map((r) => r.length);
   return { subject: 'minisearch-enterprises', lookup: { ...timed, counts }, warmupMs, memory: memory(), extra: { rssAfterBuildMb: afterBuild.rssMb, heapAfterBuildMb: afterBuild.heapMb, documents: ms.documentCount } };
 }
 

@@ -18,12 +18,11 @@ export function run(meta: DataMeta, rounds: number): SubjectResult {
   t = performance.now();
   searchPolicies(db, inputs[0]!, TODAY);
   const warmupMs = performance.now() - t;
-  const totals: number[] = [];
-  const search = timeCases(inputs, (i) => searchPolicies(db, i, TODAY), { rounds, warmup: true });
-  for (const i of inputs) totals.push(searchPolicies(db, i, TODAY).total);
+  const { results: found, ...search } = timeCases(inputs, (i) => searchPolicies(db, i, TODAY), { rounds, warmup: true });
+  const totals = found.map((r) => r.total);
   const lookups = lookupCases(meta);
-  const lookup = timeCases(lookups, (c) => lookupEnterprises(db, c.query, 20), { rounds, warmup: true });
-  const counts = lookups.map((c) => lookupEnterprises(db, c.query, 20).length);
+  const { results: listed, ...lookup } = timeCases(lookups, (c) => lookupEnterprises(db, c.query, 20), { rounds, warmup: true });
+  const counts = listed.map((r) => r.length);
   const sizes = db
     .prepare(`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name`)
     .all() as { name: string; bytes: number }[];
