@@ -152,18 +152,22 @@ department, status, open for application). 200 lookups — 80 USCC prefixes of 2
 name parts of 1, 2, 3 and 4+ characters (whole names among them).
 
 **How it is timed**: each subject runs in its own process (so its memory is its own), one after the
-other. Every case is run once to warm up, then ${input.rounds} times (the LIKE scan once); a case's time is the
-median of its runs and p50/p95 are over the 200 cases. PolicyDesk is timed end to end (the page of 20
-hits with highlighted titles, snippets and matched items, loaded from SQLite); the peers only for
-finding and ranking (ids and total), which favours them. The database is opened as the app opens it
-(\`openDatabase\`: WAL, default page cache, \`quick_check\`).
+other. PolicyDesk: every case run once to warm up, then ${input.rounds} times; a case's time is the median of
+its runs. The peers, which take up to seconds a query: 2 (LIKE) or 10 (MiniSearch) cases to warm
+up, then one timed run of each case. p50/p95 are over the 200 cases. PolicyDesk is timed end to end
+(the page of 20 hits with highlighted titles, snippets and matched items, loaded from SQLite); the
+peers only for finding and ranking (ids and total), which favours them. The database is opened as
+the app opens it (\`openDatabase\`: WAL, SQLite's default page cache). Memory is the process's RSS
+after a full garbage collection, at the end of its run.
 
 **Peers**, on the same file and the same queries: (a) plain SQL \`LIKE '%term%'\` over the same
 columns (title, 文号, issuer, items' names, departments and key points, full text and interpretation)
 with the same filters; enterprises by \`uscc LIKE 'prefix%' OR name LIKE '%part%'\`, exact name first,
 then shorter names. (b) MiniSearch ${minisearchVersion()} in memory, with a tokenizer that emits CJK bigrams and unigrams (a
-term is the AND of its bigrams), the same field weights and filters; its build time and memory are in
-the table.
+term is the AND of its bigrams), the same field weights and filters; USCC prefixes by binary search
+on a sorted array beside it (MiniSearch has no ordered index). Its build time and memory are in the
+table (\`index ready after start\`: PolicyDesk's first search, which loads its in-memory facts,
+against MiniSearch building both indexes).
 
 ### Latest run
 
@@ -194,7 +198,7 @@ fields), MiniSearch ${diff(ours?.search?.totals, msP?.search?.totals) ?? '—'} 
   one \`json_group_array\`, ~4× cheaper than a row per rowid); the score is computed in JS from an
   in-memory table of the short, heavily weighted fields (\`electron/core/policies/search/policy-facts.ts\`).
   FTS5's own \`bm25()\` was measured first: on the bigram index (\`detail=column\`) it re-tokenizes
-  each matching row's text to count instances — 1.3 s for 补贴 (15,700 policies) — and on the trigram
+  each matching row's text to count instances — 0.95 s for 补贴 (15,700 policies) — and on the trigram
   index it costs ~2.4 µs a row (36 ms for 高新技术企业 in 15,000 policies). The score kept is BM25's idf
   × column weight (title 20, 文号 8, items 4, issuer 2, body 1) with term frequency saturated to
   presence, active policies first, newest first on ties.

@@ -93,7 +93,7 @@ function runPolicies(meta: DataMeta, rounds: number): SubjectResult {
   }
   const batch: PolicyDoc[] = [];
   for (const p of db
-    .prepare('SELECT rowid, id, title, doc_no, issuer, level, category, status, publish_date, full_text, interpretation FROM policies')
+    .prepare('SELECT rowid AS rowid, id, title, doc_no, issuer, level, category, status, publish_date, full_text, interpretation FROM policies')
     .iterate() as Iterable<PolicyRow>) {
     const it = JSON.parse(p.interpretation) as Record<string, string>;
     const e = items.get(p.id);
@@ -110,6 +110,7 @@ function runPolicies(meta: DataMeta, rounds: number): SubjectResult {
   db.close();
   const warmupMs = performance.now() - t0;
   const afterBuild = memory();
+  console.log(`  MiniSearch: ${ms.documentCount.toLocaleString('en')} policies indexed in ${(warmupMs / 1000).toFixed(1)} s, RSS ${Math.round(afterBuild.rssMb)} MB`);
 
   const search = (c: SearchCase) => {
     const f = c.filters;
@@ -156,6 +157,7 @@ function runEnterprises(meta: DataMeta, rounds: number): SubjectResult {
   db.close();
   const warmupMs = performance.now() - t0;
   const afterBuild = memory();
+  console.log(`  MiniSearch: ${ms.documentCount.toLocaleString('en')} enterprises indexed in ${(warmupMs / 1000).toFixed(1)} s, RSS ${Math.round(afterBuild.rssMb)} MB`);
   const byPrefix = (code: string) => {
     let lo = 0;
     let hi = codes.length;
