@@ -1,4 +1,4 @@
-// `npm run bench -- policy [--rounds N] [--only ours,like,minisearch,matching]`
+// `npm run bench -- policy [--rounds N] [--only ours,like,minisearch,matching] [--pragma k=v,…] [--report-only]`
 //
 // Generates (or reuses) the data, then runs each subject in its own process, one after another
 // (PolicyDesk, plain LIKE, MiniSearch for policies, MiniSearch for enterprises, the matching hook),
@@ -16,6 +16,8 @@ import type { SubjectResult } from './subjects/types';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RESULTS = path.join(ROOT, 'bench/results/policy.json');
+/** The raw results of the last run, so the report can be written again (--report-only). */
+const LAST_RUN = path.join(ROOT, 'bench/.data/policy.last-run.json');
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
 
 const log = (m: string) => console.log(`[bench policy ${new Date().toISOString().slice(11, 19)}] ${m}`);
@@ -48,7 +50,14 @@ export async function run(args: string[]): Promise<void> {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? args[i + 1] : undefined;
   };
+  if (args.includes('--report-only')) {
+    const last = JSON.parse(fs.readFileSync(LAST_RUN, 'utf8')) as Parameters<typeof buildReport>[0];
+    return write(buildReport({ ...last, searchCases: searchCases(last.meta), lookupCases: lookupCases(last.meta) }));
+  }
   const rounds = Number(opt('rounds') ?? 5);
+  // --pragma a=1,b=2: PolicyDesk's connection gets these too (a what-if; the results are then only printed)
+  const whatIf = opt('pragma');
+  if (whatIf) process.env.BENCH_PRAGMAS = whatIf;
   const only = new Set((opt('only') ?? 'ours,like,minisearch,matching').split(','));
   const started = performance.now();
   const m = machine();
@@ -71,10 +80,21 @@ export async function run(args: string[]): Promise<void> {
   }
   if (only.has('matching')) await step('matching (hook)', 'matching');
 
-  const report: Report = buildReport({ machine: m, meta, results, searchCases: searchCases(meta), lookupCases: lookupCases(meta), rounds, seconds: (performance.now() - started) / 1000 });
+  const raw = { date: new Date().toISOString(), machine: m, meta, results, rounds, seconds: (performance.now() - started) / 1000 };
+  const report = buildReport({ ...raw, searchCases: searchCases(meta), lookupCases: lookupCases(meta) });
+  if (whatIf) {
+    console.log(`\nwith PRAGMA ${whatIf} (not written to the results):\n${report.table}\n`);
+    return;
+  }
+  fs.writeFileSync(LAST_RUN, JSON.stringify(raw));
+  write(report);
+  log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+function write(report: Report): void {
   console.log(`\n${report.table}\n`);
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   fs.writeFileSync(RESULTS, `${JSON.stringify(report.json, null, 2)}\n`);
   fs.writeFileSync(DOC, report.markdown);
-  log(`wrote ${path.relative(ROOT, RESULTS)} and ${path.relative(ROOT, DOC)} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
+  log(`wrote ${path.relative(ROOT, RESULTS)} and ${path.relative(ROOT, DOC)}`);
 }

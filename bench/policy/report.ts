@@ -23,6 +23,7 @@ export interface Report {
 }
 
 interface Input {
+  date: string;
   machine: ReturnType<typeof import('./main').machine>;
   meta: DataMeta;
   results: Record<string, SubjectResult>;
@@ -81,7 +82,7 @@ export function buildReport(input: Input): Report {
       { metric: 'match one item p95', value: r1(Number(matching.extra.itemP95)), unit: 'ms', better: 'lower', target: 2000, peers: {} },
     );
   }
-  const json = { name: 'policy', date: new Date().toISOString(), machine: input.machine, metrics };
+  const json = { name: 'policy', date: input.date, machine: input.machine, metrics };
 
   // ---- console table
   const raced = new Set(['search p50', 'search p95', 'enterprise lookup p50', 'enterprise lookup p95']);
@@ -206,14 +207,20 @@ fields), MiniSearch ${diff(ours?.search?.totals, msP?.search?.totals) ?? '—'} 
   are in the same in-memory table: reading them from \`policies\` (whose rows carry the full text)
   costs ~10 µs a row with SQLite's default 2 MB page cache. The table is loaded on the first search
   (\`index ready after start\`), reloaded when the library changes (checked in O(1) per search).
-- **Enterprise lookup** ranks at most 1,000 candidates in filing order (a part like 杭州 is in
-  hundreds of thousands of names); below that the order (exact, then shorter names) is exact.
+- **Enterprise lookup**: a USCC prefix is a range scan on the unique index; a name part ranks at
+  most 300 candidates, in filing order (a part like 杭州 is in hundreds of thousands of names; each
+  candidate is a row read), exact name first, then shorter names — below 300 the order is exact.
+  A trigram index with \`detail=none\` refuses phrases, so a 4+ character part is the AND of the
+  trigrams covering it (leaving out those made only of 有限公司-type characters), checked with
+  \`instr()\`. A 1-character part without a prefix index is the OR of that character's most
+  frequent bigrams, read from a temp \`fts5vocab\` table (FTS5 materializes a prefix query in full).
 
 ### Recommendations (not in the code yet)
 
 - \`prefix = '1'\` on \`enterprise_search_short\` (and \`policy_search_short\`) in the migration: a
   1-character name lookup is an FTS5 prefix query over every bigram starting with that character; with a
-  one-character prefix index it drops from ~35 ms to ~0.2 ms for 杭 (+7 MB on 500,000 names).
+  one-character prefix index it drops from ~35 ms (~5 ms with the fts5vocab work-around now in the
+  code) to ~0.2 ms for 杭 (+7 MB on 500,000 names); 1-character policy searches would gain likewise.
 - \`contentless_delete = 1\` (\`content=''\`) for the four search tables: nothing reads their text
   (highlighting is done from the original rows), and their copies take
   ${fmt(Number(ours?.extra?.ftsContentCopiesMb))} MB of the file.

@@ -44,7 +44,7 @@ function searchSql(query: string, filters: Partial<PolicyFilters>): { sql: strin
       AND (i.window_start IS NULL OR i.window_start <= @today) AND (i.window_end IS NULL OR i.window_end >= @today))`);
   }
   const sql = `SELECT p.rowid AS rid, count(*) OVER () AS total FROM policies p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY p.status <> 'active', ${titleHits.length ? titleHits.join(' + ') : '0'} DESC, p.publish_date DESC LIMIT 20`;
+    ORDER BY p.status <> 'active', ${titleHits.length ? `${titleHits.join(' + ')} DESC, ` : ''}p.publish_date DESC LIMIT 20`;
   return { sql, params };
 }
 

@@ -14,6 +14,8 @@ export function run(meta: DataMeta, rounds: number): SubjectResult {
   let t = performance.now();
   const db = openDatabase(DB_FILE);
   const openMs = performance.now() - t;
+  // what-if knob (npm run bench -- policy --pragma mmap_size=268435456): not the app's settings
+  for (const p of (process.env.BENCH_PRAGMAS ?? '').split(',').filter(Boolean)) db.pragma(p);
   const inputs = searchCases(meta).map((c) => PolicySearchInput.parse({ query: c.query, filters: c.filters }));
   t = performance.now();
   searchPolicies(db, inputs[0]!, TODAY);

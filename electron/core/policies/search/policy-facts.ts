@@ -7,7 +7,8 @@ import { POLICY_CATEGORIES, POLICY_LEVELS, POLICY_STATUSES } from '@shared/polic
 // 文号, issuer, item names and departments: ~120 characters a policy, the long text stays in FTS),
 // each item's department and application window.
 //
-// For 20,000 policies / 100,000 items this is a few MB, loaded in well under a second on first use.
+// For 20,000 policies / 100,000 items: ~20 MB of JS heap and ~25 MB of typed arrays, loaded in
+// about a second on first use (warmPolicySearch does it ahead), mostly reading the two tables.
 // It is kept in step by itself: a search first compares the connection's write counters
 // (total_changes(), PRAGMA data_version, both O(1)); only when something was written does it
 // compare the policy count and the FTS index's structure record (which every write through
@@ -28,8 +29,8 @@ export interface PolicyFacts {
   slotByDate: Int32Array;
   /**
    * The short, heavily weighted fields of each policy in one string, ASCII lower-cased:
-   * title \0 文号 \0 issuer \0 item names and departments (one a line). One indexOf per term
-   * finds whether any of them holds it; `ends` tells which.
+   * title \0 文号 \0 issuer \0 item names and departments (one a line); `ends` tells where
+   * each field ends.
    */
   fields: string[];
   /** end offsets in `fields` of title, 文号 and issuer: ends[3s], ends[3s+1], ends[3s+2] */
@@ -210,38 +211,86 @@ function load(db: Database.Database): PolicyFacts {
 }
 
 const FIELD_BITS = [1, 2, 4, 8] as const;
-const isBreak = (c: number) => c === 0 || c === 10;
 
+/**
+ * Builds `grams` in two passes over the fields with flat typed arrays (a Map per policy made the
+ * collector the main cost of loading): pass 1 numbers the grams and counts the policies holding each,
+ * pass 2 writes the postings into one Int32Array.
+ */
 function indexGrams(f: PolicyFacts): void {
-  const lists = new Map<number, number[]>();
-  const seen = new Map<number, number>();
+  const idOf = new Map<number, number>();
+  const counts: number[] = [];
+  const lastSlot: number[] = [];
+  let total = 0;
+  for (let c = 0; c < f.fields.length; c++) total += f.fields[c]!.length;
+  // per character: its unigram id, its bigram id (or -1), its field bit
+  const uni = new Int32Array(total);
+  const bi = new Int32Array(total);
+  const bit = new Uint8Array(total);
+  const id = (key: number) => {
+    let g = idOf.get(key);
+    if (g === undefined) {
+      idOf.set(key, (g = counts.length));
+      counts.push(0);
+      lastSlot.push(-1);
+    }
+    return g;
+  };
+  let at = 0;
   for (let s = 0; s < f.size; s++) {
     const text = f.fields[s]!;
-    seen.clear();
     let field = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < text.length; i++, at++) {
       const c = text.charCodeAt(i);
+      uni[at] = -1;
+      bi[at] = -1;
       if (c === 0) {
         field++;
         continue;
       }
       if (c === 10) continue;
-      const bit = FIELD_BITS[Math.min(field, 3)]!;
-      seen.set(c, (seen.get(c) ?? 0) | bit);
+      bit[at] = FIELD_BITS[Math.min(field, 3)]!;
+      const u = id(c);
+      uni[at] = u;
+      if (lastSlot[u] !== s) {
+        lastSlot[u] = s;
+        counts[u]!++;
+      }
       const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      if (!isBreak(d)) {
-        const key = c * 65536 + d;
-        seen.set(key, (seen.get(key) ?? 0) | bit);
+      if (d !== 0 && d !== 10) {
+        const b = id(c * 65536 + d);
+        bi[at] = b;
+        if (lastSlot[b] !== s) {
+          lastSlot[b] = s;
+          counts[b]!++;
+        }
       }
     }
-    for (const [key, bits] of seen) {
-      let list = lists.get(key);
-      if (!list) lists.set(key, (list = []));
-      list.push(s * 16 + bits);
+  }
+  const n = counts.length;
+  const start = new Int32Array(n + 1);
+  for (let g = 0; g < n; g++) start[g + 1] = start[g]! + counts[g]!;
+  const postings = new Int32Array(start[n]!);
+  const write = start.slice(0, n);
+  lastSlot.fill(-1);
+  at = 0;
+  const put = (g: number, s: number, b: number) => {
+    if (lastSlot[g] !== s) {
+      lastSlot[g] = s;
+      postings[write[g]!++] = s * 16 + b;
+    } else postings[write[g]! - 1]! |= b;
+  };
+  for (let s = 0; s < f.size; s++) {
+    const len = f.fields[s]!.length;
+    for (let i = 0; i < len; i++, at++) {
+      const u = uni[at]!;
+      if (u < 0) continue;
+      put(u, s, bit[at]!);
+      const b = bi[at]!;
+      if (b >= 0) put(b, s, bit[at]!);
     }
   }
-  // typed arrays live outside the JS heap: the collector never walks these millions of entries
-  for (const [key, list] of lists) f.grams.set(key, Int32Array.from(list));
+  for (const [key, g] of idOf) f.grams.set(key, postings.subarray(start[g]!, start[g + 1]!));
 }
 
 /** Field bits (1 title, 2 文号, 4 issuer, 8 items) of each slot for a word (ASCII lower-cased). */
