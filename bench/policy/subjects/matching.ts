@@ -18,12 +18,12 @@ const MODULE = path.resolve(import.meta.dirname, '../../../electron/core/matchin
 type Fn = (...args: unknown[]) => unknown;
 
 export async function run(meta: DataMeta, rounds: number): Promise<SubjectResult> {
-  if (!fs.existsSync(MODULE)) return { subject: 'matching', memory: memory(), extra: { available: 'no: match-enterprise.ts not found' } };
+  if (!fs.existsSync(MODULE)) return { subject: 'matching', memory: memory(), extra: { available: 'electron/core/matching/match-enterprise.ts does not exist yet' } };
   const mod = (await import(MODULE)) as Record<string, unknown>;
   const matchEnterpriseFast = mod.matchEnterpriseFast as Fn | undefined;
   const matchItemAll = mod.matchItemAll as Fn | undefined;
   if (typeof matchEnterpriseFast !== 'function' || typeof matchItemAll !== 'function') {
-    return { subject: 'matching', memory: memory(), extra: { available: 'no: matchEnterpriseFast / matchItemAll not exported' } };
+    return { subject: 'matching', memory: memory(), extra: { available: 'match-enterprise.ts does not export matchEnterpriseFast and matchItemAll yet' } };
   }
   const db = openDatabase(DB_FILE);
   const callEnterprise = (uscc: string) => matchEnterpriseFast(db, uscc, TODAY);

@@ -11,8 +11,8 @@ import { fieldFlags, openFlags, policyFacts, type PolicyFacts } from './policy-f
 // Matching: terms of 3+ characters go to policy_search (trigram: any substring), terms of 1–2
 // characters to policy_search_short (bigram tokens); when a query has both, the rowids of both are
 // intersected ('mixed'). Every term must match. FTS5 answers only "which rowids": one query per
-// index, returned as one JSON array (json_group_array: ~4× cheaper than a row per rowid), and, for
-// a query of several terms, each term's count(*) for idf.
+// term, returned as one JSON array (json_group_array: ~4× cheaper than a row per rowid), whose
+// length is also the term's document count for idf.
 //
 // Ranking: active policies first, then a column-weighted BM25-style score, then the newest.
 //   score = Σ over terms  idf(term) × (1 + 20·[in title] + 8·[in 文号] + 4·[in item names or
@@ -115,14 +115,6 @@ function matchRowids(db: Database.Database, table: 'policy_search' | 'policy_sea
 
 const TABLE = { trigram: 'policy_search', short: 'policy_search_short' } as const;
 
-function countMatches(db: Database.Database, table: 'policy_search' | 'policy_search_short', query: string): number {
-  try {
-    return prepared(db, `SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(query) as number;
-  } catch {
-    return 0;
-  }
-}
-
 function intersect(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = [];
   let i = 0;
@@ -169,18 +161,18 @@ export function searchPolicies(db: Database.Database, input: Input, today: strin
   const kinds = new Set(terms.map((t) => t.kind));
   const mode: Output['mode'] = kinds.size === 2 ? 'mixed' : kinds.has('trigram') ? 'trigram' : 'short';
   if (terms.some((t) => t.fts === '')) return { total: 0, hits: [], mode };
-  // one FTS query per index (the AND of its terms), intersected here when both are used
-  let rowids: number[] | null = null;
-  for (const kind of ['trigram', 'short'] as const) {
-    const own = terms.filter((t) => t.kind === kind);
-    if (own.length === 0) continue;
-    const list = matchRowids(db, TABLE[kind], own.map((t) => t.fts).join(' AND '));
+  // one FTS query per term; the lists are intersected here, and each one's length is the term's
+  // document count for idf (an AND in FTS5 plus a count(*) per term costs about the same for two
+  // common terms, and twice as much when one is a 1-character prefix query)
+  const lists: number[][] = [];
+  for (const t of terms) {
+    const list = matchRowids(db, TABLE[t.kind], t.fts);
     if (list === null || list.length === 0) return { total: 0, hits: [], mode };
-    rowids = rowids ? intersect(rowids, list) : list;
+    lists.push(list);
   }
-  if (!rowids || rowids.length === 0) return { total: 0, hits: [], mode };
-  // each term's document count, for idf (only when there is more than one term to weigh)
-  const df = terms.length === 1 ? [rowids.length] : terms.map((t) => countMatches(db, TABLE[t.kind], t.fts));
+  const df = lists.map((l) => l.length);
+  const rowids = [...lists].sort((a, b) => a.length - b.length).reduce((acc, l) => intersect(acc, l));
+  if (rowids.length === 0) return { total: 0, hits: [], mode };
   const words = terms.map((t) => t.text.replace(/[A-Z]/g, (c) => c.toLowerCase()));
   // a rowid the facts do not know means the library changed under them: reload once (and then
   // skip what is still unknown, an index row without its policy)
