@@ -5,7 +5,8 @@
 // Policies go through the app's own write path (upsertPolicies: the same rows and both search
 // indexes an import writes). Enterprises are bulk-inserted with plain SQL for speed, following the
 // column rules documented in electron/core/enterprises/enterprise-store.ts (name as is into
-// enterprise_search, toBigramText(name) into enterprise_search_short, rowid = enterprises.rowid).
+// enterprise_search, toBigramText(name) into enterprise_search_short, rowid = enterprises.rowid;
+// both tables are contentless, so these are plain INSERTs of new rows, which is all they take here).
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -363,7 +364,25 @@ export function ensureData(log: (m: string) => void): DataMeta {
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
   migrate(db);
+  const { samples, enterprises } = fillData(db, log);
+  db.pragma('journal_mode = WAL');
+  db.close();
+  const out: DataMeta = {
+    generator: GENERATOR_VERSION, schema: SCHEMA_HASH, policies: SIZES.policies, items: SIZES.items, enterprises,
+    generateSeconds: Math.round((performance.now() - t0) / 100) / 10, samples,
+  };
+  fs.writeFileSync(META_FILE, JSON.stringify(out, null, 1));
+  log(`data: generated in ${out.generateSeconds} s`);
+  return out;
+}
 
+/**
+ * Writes the generated policies and enterprises into a migrated database: the first `limit` of
+ * each (all by default; a smaller limit makes a small sample of the same data, e.g. to try a schema).
+ */
+export function fillData(
+  db: Database.Database, log: (m: string) => void, limit: { policies: number; enterprises: number } = SIZES,
+): { samples: DataMeta['samples']; enterprises: number } {
   const samples: DataMeta['samples'] = { docNos: [], usccs: [], names: [], departments: [] };
   const rng = new Rng(SEED);
   const at = `${TODAY}T09:00:00.000Z`;
@@ -375,6 +394,7 @@ export function ensureData(log: (m: string) => void): DataMeta {
     batch = [];
   };
   for (const p of generatePolicies(rng)) {
+    if (n >= limit.policies) break;
     batch.push(p);
     n++;
     if (p.docNo && n % 97 === 0 && samples.docNos.length < 60) samples.docNos.push(p.docNo);
@@ -417,17 +437,10 @@ export function ensureData(log: (m: string) => void): DataMeta {
     if (m % 100_000 === 0) log(`data: ${m.toLocaleString('en')} enterprises`);
   };
   for (const e of generateEnterprises(new Rng(SEED + 1))) {
+    if (m + rows.length >= limit.enterprises) break;
     rows.push(e);
     if (rows.length === 10_000) flushEnterprises();
   }
   if (rows.length > 0) flushEnterprises();
-  db.pragma('journal_mode = WAL');
-  db.close();
-  const out: DataMeta = {
-    generator: GENERATOR_VERSION, schema: SCHEMA_HASH, policies: SIZES.policies, items: SIZES.items, enterprises: m,
-    generateSeconds: Math.round((performance.now() - t0) / 100) / 10, samples,
-  };
-  fs.writeFileSync(META_FILE, JSON.stringify(out, null, 1));
-  log(`data: generated in ${out.generateSeconds} s`);
-  return out;
+  return { samples, enterprises: m };
 }

@@ -189,8 +189,12 @@ Enterprise lookup by kind of query:
 
 ${lookupKinds}
 
-Size: the file is ${fmt(Number(ours?.extra?.dbFileMb))} MB, of which the four FTS5 indexes take ${fmt(Number(ours?.extra?.ftsMb))} MB —
-${fmt(Number(ours?.extra?.ftsContentCopiesMb))} MB of that are the indexes' own copies of the text (FTS5 tables with content; see below).
+Size: the file is ${fmt(Number(ours?.extra?.dbFileMb))} MB, of which the four FTS5 indexes take ${fmt(Number(ours?.extra?.ftsMb))} MB${
+  Number(ours?.extra?.ftsContentCopiesMb) > 0
+    ? ` —
+${fmt(Number(ours?.extra?.ftsContentCopiesMb))} MB of that are the indexes' own copies of the text (a run from before the tables were made contentless).`
+    : `
+(contentless tables, so no copy of the text; the two bigram tables' 1-character prefix indexes included).`}
 ${matching?.extra?.available === 'yes' ? '' : `\nMatching (one company against all items, one item against all companies) is not in this run (${matching?.extra?.available ?? 'not run'}).
 \`bench/policy/subjects/matching.ts\` is the hook that measures \`matchEnterpriseFast\` / \`matchItemAll\` once they exist.\n`}
 Totals that differ from PolicyDesk's: LIKE ${diff(ours?.search?.totals, like?.search?.totals) ?? '—'} of 200 searches, MiniSearch
@@ -211,26 +215,34 @@ Latin/digit term inside a longer word, and an AND of bigrams also matches them o
   are in the same in-memory table: reading them from \`policies\` (whose rows carry the full text)
   costs ~10 µs a row with SQLite's default 2 MB page cache. The table is loaded on the first search
   (\`index ready after start\`), reloaded when the library changes (checked in O(1) per search).
+- **Four contentless FTS5 tables** (\`electron/core/db/migrations/0002-policies-enterprises.ts\`):
+  \`policy_search\` (trigram, \`detail=full\`) and \`policy_search_short\` (bigram text, unicode61,
+  \`detail=column\`) over the same five columns, \`enterprise_search\` (trigram) and
+  \`enterprise_search_short\` (bigram) over the name, both \`detail=none\`; rowid = the base row's
+  \`rid\`. All four are \`content=''\` with \`contentless_delete=1\` (SQLite 3.43+): search only
+  reads rowids, and titles, snippets, highlights and names come from \`policies\`, \`policy_items\` and
+  \`enterprises\`, so the indexes keep no copy of the text (with content, the copies were 321 MB of
+  the 802 MB file). A changed policy or renamed company is a \`DELETE … WHERE rowid = ?\` plus an
+  \`INSERT\` (a contentless table keeps no old text to delete by, \`contentless_delete\` lets it
+  delete by rowid). The two bigram tables have \`prefix='1'\`: a 1-character query (\`"杭"*\`) reads
+  one list of that index lazily, instead of FTS5 merging every bigram starting with the character
+  in full first (~35 ms for 杭 over 500,000 names before, ~0.2 ms with it; it costs ~7 MB on
+  500,000 names and ~1 MB per 1,000 policies).
 - **Enterprise lookup**: a USCC prefix is a range scan on the unique index; a name part ranks at
   most 300 candidates, in filing order (a part like 杭州 is in hundreds of thousands of names; each
   candidate is a row read), exact name first, then shorter names — below 300 the order is exact.
   A trigram index with \`detail=none\` refuses phrases, so a 4+ character part is the AND of the
   trigrams covering it (leaving out those made only of 有限公司-type characters), checked with
-  \`instr()\`. A 1-character part without a prefix index is the OR of that character's most
-  frequent bigrams, read from a temp \`fts5vocab\` table (FTS5 materializes a prefix query in full).
+  \`instr()\`. A 1-character part is the prefix query on the bigram table's 1-character prefix index.
 
-### Recommendations (not in the code yet)
+### Earlier recommendations, now done
 
-- Call \`warmPolicySearch(db)\` (\`electron/core/policies/search/policy-search.ts\`) after start and
-  after an import: otherwise the first search pays for loading the in-memory facts
-  (\`index ready after start\`).
-- \`prefix = '1'\` on \`enterprise_search_short\` (and \`policy_search_short\`) in the migration: a
-  1-character name lookup is an FTS5 prefix query over every bigram starting with that character; with a
-  one-character prefix index it drops from ~35 ms (~5 ms with the fts5vocab work-around now in the
-  code) to ~0.2 ms for 杭 (+7 MB on 500,000 names); 1-character policy searches would gain likewise.
-- \`contentless_delete = 1\` (\`content=''\`) for the four search tables: nothing reads their text
-  (highlighting is done from the original rows), and their copies take
-  ${fmt(Number(ours?.extra?.ftsContentCopiesMb))} MB of the file.
+- \`warmPolicySearch(db)\` (\`electron/core/policies/search/policy-search.ts\`) is called after start
+  and after a policy import, so the first search does not pay for loading the in-memory facts
+  (\`index ready after start\` is that load, measured on its own).
+- \`prefix = '1'\` on \`enterprise_search_short\` and \`policy_search_short\`; the \`fts5vocab\`
+  work-around for 1-character lookups is gone.
+- \`content=''\` with \`contentless_delete = 1\` for the four search tables.
 `;
   return { json, table, markdown };
 }

@@ -21,6 +21,11 @@ export const ItemMatch = z.object({
 });
 export type ItemMatch = z.infer<typeof ItemMatch>;
 
+/** A company may qualify for thousands of items in a large library: each group shows this many, the best first. */
+export const MATCH_SHOWN_LIMIT = 100;
+export const MATCH_GROUPS = ['eligible', 'possible', 'nearMisses'] as const;
+export type MatchGroup = (typeof MATCH_GROUPS)[number];
+
 export const EnterpriseMatchOutput = z.object({
   enterprise: EnterpriseSummary,
   on: z.string(),
@@ -30,6 +35,8 @@ export const EnterpriseMatchOutput = z.object({
   possible: z.array(ItemMatch),
   /** exactly one condition unmet */
   nearMisses: z.array(ItemMatch),
+  /** how many items each group holds; the lists above show the first MATCH_SHOWN_LIMIT */
+  totals: z.object({ eligible: z.number(), possible: z.number(), nearMisses: z.number() }),
 });
 export type EnterpriseMatchOutput = z.infer<typeof EnterpriseMatchOutput>;
 

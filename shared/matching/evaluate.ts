@@ -9,7 +9,7 @@ export type MatchStatus = 'met' | 'unmet' | 'unknown';
 
 export interface MatchProfile {
   values: Partial<Record<ProfileField, number | string | null>>;
-  tags: ReadonlySet<string>;
+  tags: { has(tag: string): boolean };
 }
 
 const and = (a: MatchStatus, b: MatchStatus): MatchStatus => (a === 'unmet' || b === 'unmet' ? 'unmet' : a === 'unknown' || b === 'unknown' ? 'unknown' : 'met');
@@ -17,7 +17,7 @@ const or = (a: MatchStatus, b: MatchStatus): MatchStatus => (a === 'met' || b ==
 const not = (a: MatchStatus): MatchStatus => (a === 'met' ? 'unmet' : a === 'unmet' ? 'met' : 'unknown');
 const bool = (b: boolean): MatchStatus => (b ? 'met' : 'unmet');
 
-function addYears(date: string, years: number): string {
+export function addYears(date: string, years: number): string {
   const y = Number(date.slice(0, 4)) + years;
   return `${String(y).padStart(4, '0')}${date.slice(4)}`;
 }

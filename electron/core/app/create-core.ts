@@ -18,7 +18,9 @@ import { ticketHandlers } from '../tickets/handlers';
 import { loadSampleLibrary, policyHandlers } from '../policies/handlers';
 import { enterpriseHandlers } from '../enterprises/handlers';
 import { matchingHandlers } from '../matching/handlers';
+import { EnterpriseProfiles } from '../matching/enterprise-profiles';
 import { MatchIndex } from '../matching/match-index';
+import { warmPolicySearch } from '../policies/search/policy-search';
 import { getMeta, setMeta } from './meta';
 
 export interface CoreOptions {
@@ -72,6 +74,7 @@ export function createCore(opts: CoreOptions): Core {
     loadSampleLibrary(env, opts.resourcesDir);
     const calendar = new CalendarStore(db);
     const matching = new MatchIndex(db);
+    const profiles = new EnterpriseProfiles(db);
     const e = env;
     handlers = {
       appStatus: () => status(),
@@ -81,9 +84,20 @@ export function createCore(opts: CoreOptions): Core {
       ...ticketHandlers(e, calendar),
       ...calendarHandlers(e, calendar),
       ...policyHandlers(e, () => matching.invalidate()),
-      ...enterpriseHandlers(e),
-      ...matchingHandlers(e, matching, opts.resourcesDir),
+      ...enterpriseHandlers(e, () => profiles.invalidate()),
+      ...matchingHandlers(e, { items: matching, profiles }, opts.resourcesDir),
     };
+    // the first search and the first match would otherwise pay for loading their in-memory data
+    // (about a second each for a library of 20,000 policies): load it once the host is up
+    setImmediate(() => {
+      try {
+        if (!e.db.open) return;
+        warmPolicySearch(e.db);
+        matching.warm();
+      } catch (err) {
+        log('warming the search and matching caches failed', err);
+      }
+    });
   } catch (e) {
     dbError = e instanceof AppError ? e.toData() : new AppError('DB_OPEN_FAILED', { path: opts.dataDir, reason: String(e) }).toData();
     log('database unavailable', e);

@@ -44,18 +44,19 @@ export async function renderMatchList(resourcesDir: string, input: MatchListInpu
   w.text(`${t('field.enterpriseName')}：${match.enterprise.name}`, { size: 11 });
   w.text(`${t('field.uscc')}：${match.enterprise.uscc}`, { size: 11 });
   w.text(t('doc.match.basis', { date: formatChineseDate(match.on), staff: input.staffName, at: formatChinaDateTime(input.printedAt.toISOString()) }), { size: 10 });
-  w.text(t('doc.match.summary', { eligible: match.eligible.length, possible: match.possible.length, near: match.nearMisses.length }), { size: 10 });
+  w.text(t('doc.match.summary', { eligible: match.totals.eligible, possible: match.totals.possible, near: match.totals.nearMisses }), { size: 10 });
   w.rule();
 
-  const sections: [string, ItemMatch[]][] = [
-    [t('doc.match.eligible', { n: match.eligible.length }), match.eligible],
-    [t('doc.match.possible', { n: match.possible.length }), match.possible],
-    [t('doc.match.near', { n: match.nearMisses.length }), match.nearMisses],
+  const sections: [string, ItemMatch[], number][] = [
+    [t('doc.match.eligible', { n: match.totals.eligible }), match.eligible, match.totals.eligible],
+    [t('doc.match.possible', { n: match.totals.possible }), match.possible, match.totals.possible],
+    [t('doc.match.near', { n: match.totals.nearMisses }), match.nearMisses, match.totals.nearMisses],
   ];
-  for (const [title, items] of sections) {
+  for (const [title, items, total] of sections) {
     w.y -= 6;
     w.text(title, { bold: true, size: 13, gap: 6 });
     if (items.length === 0) w.text(t('doc.match.none'), { indent: 14, color: [0.4, 0.4, 0.4] });
+    if (total > items.length) w.text(t('matching.shownFirst', { total, n: items.length }), { indent: 14, size: 9.5, color: [0.3, 0.3, 0.3] });
     items.forEach((m, i) => item(w, i + 1, m));
   }
   w.y -= 10;

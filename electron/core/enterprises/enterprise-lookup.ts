@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EnterpriseSummary } from '@shared/enterprises/api-schemas';
 import { checkUsccPrefix } from '@shared/enterprise/uscc';
-import { charLength, ftsString, parseQuery, type SearchTerm } from '@shared/search/terms';
+import { charLength, ftsString, parseQuery } from '@shared/search/terms';
 
 // 企业查询: by a USCC prefix (a range scan on the primary key) or by any part of the name (FTS5:
 // trigram for parts of 3+ characters, the bigram index for 1–2). Exact name first, then shorter
@@ -79,53 +79,17 @@ function trigramCover(term: string): string {
   return (telling.length > 0 ? telling : grams).map(ftsString).join(' AND ');
 }
 
-/**
- * A one-character CJK term is the prefix query "x"* on the bigram index. Without a prefix index
- * (prefix='1' on the table) FTS5 builds the whole merged list of every bigram starting with x before
- * the first row (~35 ms for 杭 over 500,000 names). Instead the tokens starting with x are read from
- * an fts5vocab table (temp schema), most frequent first, and as many are ORed as it takes to fill the
- * candidates (杭 → 杭州 alone); FTS5 merges an OR lazily and stops at the LIMIT (~5 ms in all).
- */
-function shortMatch(db: Database.Database, t: SearchTerm): string {
-  if (charLength(t.text) !== 1 || !/[\u3400-\u9fff\uf900-\ufaff]/.test(t.text) || hasPrefixIndex(db)) return t.fts;
-  if (!vocabReady.has(db)) {
-    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.enterprise_search_short_vocab USING fts5vocab(main, 'enterprise_search_short', 'row')");
-    vocabReady.add(db);
-  }
-  const next = String.fromCodePoint(t.text.codePointAt(0)! + 1);
-  const vocab = prepared(db, 'SELECT term, doc FROM temp.enterprise_search_short_vocab WHERE term >= ? AND term < ? ORDER BY doc DESC')
-    .all(t.text, next) as { term: string; doc: number }[];
-  const tokens: string[] = [];
-  let docs = 0;
-  for (const v of vocab) {
-    if (docs >= 2 * CANDIDATES) break;
-    tokens.push(v.term);
-    docs += v.doc;
-  }
-  return tokens.length === 0 ? t.fts : `(${tokens.map(ftsString).join(' OR ')})`;
-}
-
-const vocabReady = new WeakSet<Database.Database>();
-const prefixIndexed = new WeakMap<Database.Database, boolean>();
-function hasPrefixIndex(db: Database.Database): boolean {
-  let has = prefixIndexed.get(db);
-  if (has === undefined) {
-    const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'enterprise_search_short'").pluck().get() as string | undefined;
-    has = /prefix\s*=\s*'?[^']*\b1\b/i.test(sql ?? '');
-    prefixIndexed.set(db, has);
-  }
-  return has;
-}
-
 function byName(db: Database.Database, q: string, limit: number): Row[] {
   const terms = parseQuery(q);
   if (terms.length === 0 || terms.some((t) => t.fts === '')) return [];
   const tri = terms.filter((t) => t.kind === 'trigram');
   const short = terms.filter((t) => t.kind === 'short');
   // the rarer side drives: the trigram index when there is a 3+ character term, else the bigram one
+  // (a 1-character term is the prefix query "x"*, answered from the table's 1-character prefix
+  // index: one list read lazily up to the LIMIT, not a merge of every bigram starting with x)
   const drive = tri.length > 0
     ? { table: 'enterprise_search', match: tri.map((t) => trigramCover(t.text)).join(' AND ') }
-    : { table: 'enterprise_search_short', match: short.map((t) => shortMatch(db, t)).join(' AND ') };
+    : { table: 'enterprise_search_short', match: short.map((t) => t.fts).join(' AND ') };
   // every term is checked on the name itself (the trigram cover may over-match, and the other
   // side's terms are not in the driving query), ASCII case folded as the trigram tokenizer does
   const checks = terms;

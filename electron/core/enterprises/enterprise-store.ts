@@ -13,6 +13,9 @@ import { z } from 'zod';
 //                                    (shared/search/bigrams.ts; answers 1- and 2-character queries).
 //   - one row in each per enterprise; when a name changes, delete both by rowid and insert again.
 //   - nothing else goes in them (the USCC is looked up on enterprises.uscc, the primary key).
+//   - both are contentless (content='', contentless_delete=1): they keep no copy of the name, so
+//     only rowids can be read from them (the name comes from enterprises), a row is removed with
+//     DELETE ... WHERE rowid = ?, and a change is that delete plus an INSERT, never an UPDATE.
 
 export interface EnterpriseRow {
   rowid: number;

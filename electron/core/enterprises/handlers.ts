@@ -19,7 +19,8 @@ const toProfileTag = (m: ManualTagRow): ProfileTag => ({
   tag: m.tag, source: 'manual', reason: m.note, setBy: m.set_by_name ?? m.set_by, setAt: m.set_at,
 });
 
-export function enterpriseHandlers(env: CoreEnv): Pick<Handlers, 'enterpriseLookup' | 'enterpriseGet' | 'enterpriseImport' | 'enterpriseTagAdd' | 'enterpriseTagRemove'> {
+/** `changed` is told when companies or hand-set tags change (matching keeps profiles in memory). */
+export function enterpriseHandlers(env: CoreEnv, changed: () => void = () => {}): Pick<Handlers, 'enterpriseLookup' | 'enterpriseGet' | 'enterpriseImport' | 'enterpriseTagAdd' | 'enterpriseTagRemove'> {
   const { db } = env;
 
   /** The profile as of today (China time); NOT_FOUND for a company not in the cache. */
@@ -54,6 +55,7 @@ export function enterpriseHandlers(env: CoreEnv): Pick<Handlers, 'enterpriseLook
     async enterpriseImport({ fileName, contentBase64 }, caller) {
       const staff = signedIn(caller);
       const { created, updated, rejected, problems } = await importEnterpriseFile(env, { fileName, bytes: Buffer.from(contentBase64, 'base64') }, staff.id);
+      if (created + updated > 0) changed();
       return { created, updated, rejected, problems };
     },
 
@@ -63,6 +65,7 @@ export function enterpriseHandlers(env: CoreEnv): Pick<Handlers, 'enterpriseLook
         if (!getEnterpriseRow(db, uscc)) throw new AppError('NOT_FOUND');
         const setAt = env.now().toISOString();
         const added = putManualTag(db, { uscc, tag, note, setBy: staff.id, setAt });
+        changed();
         recordChange(env, {
           entity: 'enterprise_tag', entityId: uscc, action: added ? 'tag_add' : 'tag_update', staffId: staff.id,
           payload: { uscc, tag, note, setBy: staff.id, setAt },
@@ -86,6 +89,7 @@ export function enterpriseHandlers(env: CoreEnv): Pick<Handlers, 'enterpriseLook
           }
           throw new AppError('NOT_FOUND');
         }
+        changed();
         const removedAt = env.now().toISOString();
         recordChange(env, {
           entity: 'enterprise_tag', entityId: uscc, action: 'tag_remove', staffId: staff.id,

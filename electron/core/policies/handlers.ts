@@ -7,7 +7,7 @@ import { signedIn } from '../api/handler-types';
 import { recordChange } from '../db/record-change';
 import { importPolicyFile } from './import-policies';
 import { PolicyReader } from './policy-read';
-import { searchPolicies } from './search/policy-search';
+import { searchPolicies, warmPolicySearch } from './search/policy-search';
 
 export const SAMPLE_LIBRARY = path.join('policies', 'sample-library.json');
 
@@ -44,7 +44,11 @@ export function policyHandlers(env: CoreEnv, onLibraryChanged: () => void): Pick
           detail: { fileName, created: report.created, updated: report.updated, rejected: report.rejected },
         }),
       )();
-      if (report.created + report.updated > 0) onLibraryChanged();
+      if (report.created + report.updated > 0) {
+        onLibraryChanged();
+        // reload search's in-memory facts now, so the next search does not pay for it
+        warmPolicySearch(env.db);
+      }
       return report;
     },
   };

@@ -3,7 +3,7 @@ import type { PolicyDetail, PolicyItemView, PolicySummary } from '@shared/polici
 import type { Condition } from '@shared/matching/conditions';
 import { describeCondition } from '@shared/matching/describe';
 
-interface PolicyRow {
+export interface PolicyRow {
   id: string; title: string; doc_no: string; issuer: string; level: PolicySummary['level']; region_code: string;
   category: PolicySummary['category']; publish_date: string; expiry_date: string | null; status: PolicySummary['status'];
   full_text: string; interpretation: string;
@@ -32,7 +32,7 @@ export function toItemView(r: ItemRow, on: string, policyActive: boolean): Polic
   };
 }
 
-function toSummary(p: PolicyRow, items: readonly ItemRow[], on: string): PolicySummary {
+export function toSummary(p: Pick<PolicyRow, Exclude<keyof PolicyRow, 'full_text' | 'interpretation'>>, items: readonly ItemRow[], on: string): PolicySummary {
   const active = p.status === 'active';
   return {
     id: p.id, title: p.title, docNo: p.doc_no, issuer: p.issuer, level: p.level, category: p.category, status: p.status,

@@ -7,6 +7,9 @@ import { toBigramText } from '@shared/search/bigrams';
 //   items  = for each item: name, department, keyPoints (joined by newlines)
 //   body   = fullText + the four interpretation texts (joined by newlines)
 // policy_search gets the text as is (trigram); policy_search_short gets toBigramText() of each column.
+// Both are contentless (content='', contentless_delete=1): they hold no copy of the text, so only
+// rowids are read from them; a policy's index rows are replaced by DELETE ... WHERE rowid = ? and a
+// new INSERT (never an UPDATE, which a contentless table takes only with every column given).
 
 export function searchColumns(p: Policy): [string, string, string, string, string] {
   const items = p.items.map((i) => `${i.name}\n${i.department}\n${i.keyPoints}`).join('\n');

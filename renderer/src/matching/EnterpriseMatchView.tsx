@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Empty, Flex, Spin, Tabs, Typography } from 'antd';
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { AppErrorData } from '@shared/api/errors';
-import type { EnterpriseMatchOutput, ItemMatch } from '@shared/matching/api-schemas';
+import { MATCH_GROUPS, type EnterpriseMatchOutput, type ItemMatch, type MatchGroup } from '@shared/matching/api-schemas';
 import { t } from '@shared/i18n';
 import { formatChineseDate } from '@shared/time/china-time';
 import { api } from '../api/client';
@@ -12,8 +12,8 @@ import { useReportError } from '../common/useReportError';
 import { PolicyDetailDrawer } from '../policies/PolicyDetailDrawer';
 import { ItemMatchCard } from './ItemMatchCard';
 
-type Section = 'eligible' | 'possible' | 'nearMisses';
-const SECTIONS: Section[] = ['eligible', 'possible', 'nearMisses'];
+type Section = MatchGroup;
+const SECTIONS = MATCH_GROUPS;
 
 /**
  * 政策计算器 for one company: 可申报 / 数据不全待核实 / 差一项, each item with its conditions checked
@@ -73,6 +73,9 @@ export function EnterpriseMatchView({ uscc }: { uscc: string }) {
   const list = (items: ItemMatch[], section: Section) =>
     items.length ? (
       <div data-testid={`match-${section}`}>
+        {out.totals[section] > items.length && (
+          <Typography.Paragraph type="secondary">{t('matching.shownFirst', { total: out.totals[section], n: items.length })}</Typography.Paragraph>
+        )}
         {items.map((m) => (
           <ItemMatchCard key={m.item.id} match={m} onOpenPolicy={setPolicyId} />
         ))}
@@ -102,7 +105,7 @@ export function EnterpriseMatchView({ uscc }: { uscc: string }) {
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as Section)}
-        items={SECTIONS.map((s) => ({ key: s, label: t(`matching.section.${s}`, { n: out[s].length }), children: list(out[s], s) }))}
+        items={SECTIONS.map((s) => ({ key: s, label: t(`matching.section.${s}`, { n: out.totals[s] }), children: list(out[s], s) }))}
       />
       <PdfPreviewModal file={pdf} title={t('matching.pdfTitle', { name: out.enterprise.name })} onClose={() => setPdf(null)} />
       <PolicyDetailDrawer policyId={policyId} onClose={() => setPolicyId(null)} />

@@ -103,6 +103,47 @@ describe('政策计算器: one company against every item', () => {
   });
 });
 
+describe('政策计算器: the region of a local policy, and large libraries', () => {
+  it('offers a district policy’s unconditioned item only in its district (unknown region → to verify)', async () => {
+    const NOWHERE = uscc('330108MA2T00005');
+    upsertEnterprise(tc.core.db!, EnterpriseSchema.parse(company({ uscc: NOWHERE, name: '杭州未登记区划测试有限公司', employees: 5 })), '2026-11-27T02:00:00Z');
+    const open = { ...SOFTWARE_ITEM, id: 'T-OPEN', name: '企业开办首次服务', conditions: undefined };
+    await tc.call('policyImport', { fileName: 'o.json', content: JSON.stringify({ format: POLICY_FORMAT, policies: [policy('T2', [open])] }) }, s.keeper);
+    const here = await tc.call('matchEnterprise', { uscc: TECH }, s.clerk);
+    expect(ours(here.eligible).map((m) => m.item.id)).toContain('T-OPEN');
+    const elsewhere = await tc.call('matchEnterprise', { uscc: ELSEWHERE }, s.clerk);
+    expect([...ours(elsewhere.eligible), ...ours(elsewhere.possible), ...ours(elsewhere.nearMisses)].map((m) => m.item.id)).not.toContain('T-OPEN');
+    const unknown = await tc.call('matchEnterprise', { uscc: NOWHERE }, s.clerk);
+    const check = ours(unknown.possible).find((m) => m.item.id === 'T-OPEN')!.checks[0]!;
+    expect(check).toMatchObject({ status: 'unknown', description: expect.stringContaining('330108') });
+    // the item match agrees: the three companies of 330108, not the one of 330106 or the unknown one
+    const item = await tc.call('matchItem', { itemId: 'T-OPEN' }, s.officer);
+    expect(item.companies.map((c) => c.uscc).sort()).toEqual([TECH, NO_DATA, FACTORY].sort());
+  });
+
+  it('counts every item it qualifies for and lists the first 100, open windows and the largest amounts first', async () => {
+    const many = (p: number) => Array.from({ length: 45 }, (_, k) => ({
+      ...SOFTWARE_ITEM, id: `T-M${p}-${k}`, name: `批量事项${p}-${k}`, amountMax: p * 100 + k, conditions: undefined,
+      // the last policy's items open only next year: they go after every open one
+      ...(p === 3 ? { window: { start: '2027-03-01', end: '2027-04-30' } } : {}),
+    }));
+    const before = (await tc.call('matchEnterprise', { uscc: TECH }, s.clerk)).totals.eligible;
+    const content = JSON.stringify({ format: POLICY_FORMAT, policies: [1, 2, 3].map((p) => policy(`TM${p}`, many(p))) });
+    expect(await tc.call('policyImport', { fileName: 'm.json', content }, s.keeper)).toMatchObject({ created: 3, rejected: 0 });
+    const r = await tc.call('matchEnterprise', { uscc: TECH }, s.clerk);
+    expect(r.totals.eligible).toBe(before + 135);
+    expect(r.eligible).toHaveLength(100);
+    // open ones first (policy 3's are not open yet: with 90 open ones of ours, none is shown),
+    // then by amount, largest first
+    const open = r.eligible.map((m) => m.item.openForApplication);
+    expect(open).toEqual([...open].sort((a, b) => Number(b) - Number(a)));
+    expect(r.eligible.some((m) => m.item.id.startsWith('T-M3'))).toBe(false);
+    const amounts = r.eligible.filter((m) => m.item.openForApplication).map((m) => m.item.amountMax ?? 0);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    expect(r.eligible.map((m) => m.item.id)).toContain('T-M2-44');
+  });
+});
+
 describe('政策计算器: one item against every company', () => {
   it('finds every qualifying company (免申即享 candidates) and exports them to Excel', async () => {
     const r = await tc.call('matchItem', { itemId: 'T-SW' }, s.officer);
@@ -119,6 +160,19 @@ describe('政策计算器: one item against every company', () => {
     const rows = book.worksheets[0]!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
     expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining([TECH, NO_DATA]));
     expect(String(rows[1]![0])).toContain('共 2 家');
+  });
+});
+
+describe('政策计算器: hand-set tags reach the item match', () => {
+  it('counts a company once a tag the item needs is set by hand', async () => {
+    const srdi = { ...SOFTWARE_ITEM, id: 'T-SRDI', name: '专精特新企业奖励', conditions: { tag: '专精特新' } };
+    await tc.call('policyImport', { fileName: 's.json', content: JSON.stringify({ format: POLICY_FORMAT, policies: [policy('T3', [srdi])] }) }, s.keeper);
+    expect((await tc.call('matchItem', { itemId: 'T-SRDI' }, s.officer)).total).toBe(0);
+    await tc.call('enterpriseTagAdd', { uscc: FACTORY, tag: '专精特新', note: '省经信厅公告' }, s.officer);
+    const after = await tc.call('matchItem', { itemId: 'T-SRDI' }, s.officer);
+    expect(after.companies.map((c) => c.uscc)).toEqual([FACTORY]);
+    await tc.call('enterpriseTagRemove', { uscc: FACTORY, tag: '专精特新' }, s.officer);
+    expect((await tc.call('matchItem', { itemId: 'T-SRDI' }, s.officer)).total).toBe(0);
   });
 });
 

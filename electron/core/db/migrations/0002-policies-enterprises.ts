@@ -43,12 +43,20 @@ CREATE INDEX policy_items_by_department ON policy_items(department);
 
 -- rowid of both indexes = policies.rid. Trigram finds any substring of 3+ characters;
 -- bigram (text pre-cut into overlapping 2-character tokens, see shared/search/bigrams.ts) answers
--- the 1- and 2-character queries trigram cannot (补贴, 人才).
+-- the 1- and 2-character queries trigram cannot (补贴, 人才); prefix = '1' keeps a second index of
+-- each token's first character, so a 1-character query ("补"*) is one list, not a merge of every
+-- bigram starting with it.
+-- All four search tables are contentless (content = ''): they hold only the index, no copy of the
+-- text (search reads rowids; titles, snippets and highlights come from the original rows).
+-- contentless_delete = 1 lets a row be deleted by rowid (DELETE ... WHERE rowid = ?) without its
+-- old text; a change is a delete and an insert (policy-store.ts, enterprise-store.ts).
 CREATE VIRTUAL TABLE policy_search USING fts5(
-  title, doc_no, issuer, items, body, tokenize = 'trigram', detail = 'full'
+  title, doc_no, issuer, items, body, tokenize = 'trigram', detail = 'full',
+  content = '', contentless_delete = 1
 );
 CREATE VIRTUAL TABLE policy_search_short USING fts5(
-  title, doc_no, issuer, items, body, tokenize = 'unicode61 remove_diacritics 0', detail = 'column'
+  title, doc_no, issuer, items, body, tokenize = 'unicode61 remove_diacritics 0', detail = 'column', prefix = '1',
+  content = '', contentless_delete = 1
 );
 
 CREATE TABLE enterprises (
@@ -71,9 +79,14 @@ CREATE TABLE enterprises (
   updated_at        TEXT NOT NULL
 ) STRICT;
 CREATE INDEX enterprises_by_region ON enterprises(region_code);
--- any part of the name: trigram for 3+ characters, bigram for 1–2 (rowid = enterprises.rid)
-CREATE VIRTUAL TABLE enterprise_search USING fts5(name, tokenize = 'trigram', detail = 'none');
-CREATE VIRTUAL TABLE enterprise_search_short USING fts5(name, tokenize = 'unicode61 remove_diacritics 0', detail = 'none');
+-- any part of the name: trigram for 3+ characters, bigram for 1–2 (rowid = enterprises.rid);
+-- contentless like the policy indexes, and the bigram one with the 1-character prefix index
+CREATE VIRTUAL TABLE enterprise_search USING fts5(
+  name, tokenize = 'trigram', detail = 'none', content = '', contentless_delete = 1
+);
+CREATE VIRTUAL TABLE enterprise_search_short USING fts5(
+  name, tokenize = 'unicode61 remove_diacritics 0', detail = 'none', prefix = '1', content = '', contentless_delete = 1
+);
 
 -- 画像标签 set by hand (computed tags are derived on read from the rules)
 CREATE TABLE enterprise_tags (

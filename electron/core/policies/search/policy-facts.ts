@@ -4,8 +4,9 @@ import { POLICY_CATEGORIES, POLICY_LEVELS, POLICY_STATUSES } from '@shared/polic
 // What search needs to know of every policy besides its text, kept in memory per connection:
 // level, category, status, date order (filters and ranking without reading the policies table,
 // whose rows carry the full text), the short fields that carry the heavy ranking weights (title,
-// 文号, issuer, item names and departments: ~120 characters a policy, the long text stays in FTS),
-// each item's department and application window.
+// 文号, issuer, item names and departments: ~120 characters a policy; the long text stays in the
+// policies rows, and the contentless FTS indexes hold no copy of it), each item's department and
+// application window.
 //
 // For 20,000 policies / 100,000 items: ~20 MB of JS heap and ~25 MB of typed arrays, loaded in
 // about a second on first use (warmPolicySearch does it ahead), mostly reading the two tables.

@@ -9,10 +9,12 @@ import { fieldFlags, openFlags, policyFacts, type PolicyFacts } from './policy-f
 // 政策检索 (docs/benchmarks.md has the figures behind these choices).
 //
 // Matching: terms of 3+ characters go to policy_search (trigram: any substring), terms of 1–2
-// characters to policy_search_short (bigram tokens); when a query has both, the rowids of both are
-// intersected ('mixed'). Every term must match. FTS5 answers only "which rowids": one query per
-// term, returned as one JSON array (json_group_array: ~4× cheaper than a row per rowid), whose
-// length is also the term's document count for idf.
+// characters to policy_search_short (bigram tokens; a 1-character term is the prefix query "x"*,
+// one list of its prefix='1' index); when a query has both, the rowids of both are intersected
+// ('mixed'). Every term must match. FTS5 answers only "which rowids" (the tables are contentless:
+// titles, snippets and highlights are made from the policies' own rows): one query per term,
+// returned as one JSON array (json_group_array: ~4× cheaper than a row per rowid), whose length is
+// also the term's document count for idf.
 //
 // Ranking: active policies first, then a column-weighted BM25-style score, then the newest.
 //   score = Σ over terms  idf(term) × (1 + 20·[in title] + 8·[in 文号] + 4·[in item names or
