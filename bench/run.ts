@@ -6,6 +6,10 @@ const BENCHES: Record<string, { about: string; load: () => Promise<{ run: (args:
     about: 'policy search, enterprise lookup, database size and memory vs plain LIKE and MiniSearch (20k policies, 500k enterprises)',
     load: () => import('./policy/main'),
   },
+  documents: {
+    about: 'the 80 mm receipt PDF (warm median/p95, size) vs Chromium page.pdf() of the same receipt; A4 notice; scan hooks',
+    load: () => import('./documents/main'),
+  },
 };
 
 const [benchName, ...args] = process.argv.slice(2);

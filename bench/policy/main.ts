@@ -11,6 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ensureData, type DataMeta } from './generate';
 import { lookupCases, searchCases } from './queries';
+import { writeSection } from '../doc-section';
 import { buildReport, type Report } from './report';
 import type { SubjectResult } from './subjects/types';
 
@@ -95,6 +96,6 @@ function write(report: Report): void {
   console.log(`\n${report.table}\n`);
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
   fs.writeFileSync(RESULTS, `${JSON.stringify(report.json, null, 2)}\n`);
-  fs.writeFileSync(DOC, report.markdown);
+  writeSection(DOC, 'policy', report.markdown);
   log(`wrote ${path.relative(ROOT, RESULTS)} and ${path.relative(ROOT, DOC)}`);
 }

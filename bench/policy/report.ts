@@ -131,12 +131,7 @@ export function buildReport(input: Input): Report {
     ...metrics.map((m) => `| ${m.metric} | ${fmt(m.value, m.unit)} | ${fmt(m.peers.like, m.peers.like !== undefined ? m.unit : '')} | ${fmt(m.peers.minisearch, m.peers.minisearch !== undefined ? m.unit : '')} | ${m.target === null ? '' : `≤ ${fmt(m.target, m.unit)}`} |`),
   ].join('\n');
   const mc = input.machine;
-  const markdown = `# Benchmarks
-
-Run on demand, never part of \`npm test\`. Each benchmark writes \`bench/results/<name>.json\`
-(\`{name, date, machine, metrics: [{metric, value, unit, better, target, peers}]}\`) and this page.
-
-## Policy library: search, enterprise lookup, size, memory
+  const markdown = `## Policy library: search, enterprise lookup, size, memory
 
 \`\`\`
 npm run bench -- policy                     # all subjects, 5 rounds (~7 min on 2 cores, +1 min the first time)

@@ -5,7 +5,7 @@ import { argValue } from '@shared/app/args';
 import { defaultDataDir } from '../core/app/paths';
 import { startWebHost } from './server';
 
-// `node out/main/web-host.js [--data-dir DIR] [--port N]`: the workstation in a browser,
+// `node out/main/web-host.js [--data-dir DIR] [--port N] [--hot-folder DIR]`: the workstation in a browser,
 // for machines without the Electron binary and for the customer-facing second screen.
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -15,7 +15,8 @@ const resourcesDir = path.resolve(argValue(argv, 'resources-dir') ?? path.join(h
 const rendererDir = path.resolve(argValue(argv, 'renderer-dir') ?? path.join(here, '../renderer'));
 const port = Number(argValue(argv, 'port') ?? 0);
 
-const core = createCore({ dataDir, resourcesDir });
+const hotFolder = argValue(argv, 'hot-folder') ?? process.env.POLICYDESK_HOT_FOLDER;
+const core = createCore({ dataDir, resourcesDir, scanning: { hotFolder: hotFolder ? path.resolve(hotFolder) : undefined } });
 const host = await startWebHost({ dispatch: core.dispatch, rendererDir, port });
 const status = core.status();
 

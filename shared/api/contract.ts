@@ -15,6 +15,12 @@ import {
 } from '../enterprises/api-schemas';
 import { ManualTagInput } from '../enterprises/schemas';
 import { EnterpriseMatchOutput, FileOutput, ItemMatchInput, ItemMatchOutput } from '../matching/api-schemas';
+import {
+  ApplicationCreateInput, ApplicationDetail, ApplicationListInput, ApplicationSummary, DecideInput, DeliverInput,
+  DocumentInput, DocumentPrintInput, ExtendInput, IdInput as ApplicationIdInput, MaterialMarkInput, PageOpInput, PagesAddInput,
+  ProgressInput, ProgressOutput,
+} from '../applications/schemas';
+import { HotFolderArmInput, HotFolderView, JobInput, PrinterView, ScanJobView, ScannerView, ScanStartInput } from '../scan/api-schemas';
 import { CalendarDaysOutput, CalendarRemoveInput, CalendarSetInput, HolidayNoticeSchema } from '../calendar/schemas';
 
 // THE API. Every method a renderer may call: its input, its output and who may call it.
@@ -46,6 +52,9 @@ const LIBRARY_KEEPERS: readonly Role[] = ['backoffice', 'admin'];
 const COMPANY_READERS: readonly Role[] = ['counter', 'hotline', 'business', 'backoffice', 'manager'];
 const MATCHERS: readonly Role[] = ['counter', 'hotline', 'business', 'manager'];
 const CAMPAIGNERS: readonly Role[] = ['business', 'backoffice', 'manager'];
+/** who takes in applications at the counter */
+const ACCEPTORS: readonly Role[] = ['counter', 'manager'];
+const CASE_READERS: readonly Role[] = ['counter', 'business', 'backoffice', 'manager'];
 
 export const AppStatus = z.object({
   state: z.enum(['ready', 'setup', 'db_error']),
@@ -99,6 +108,36 @@ export const contract = {
   matchListPdf: method(UsccInput, FileOutput, MATCHERS),
   matchItem: method(ItemMatchInput, ItemMatchOutput, CAMPAIGNERS),
   matchItemExport: method(ItemMatchInput.pick({ itemId: true }), FileOutput, CAMPAIGNERS),
+
+  // 申报受理 · 材料 · 文书
+  applicationCreate: method(ApplicationCreateInput, ApplicationDetail, ACCEPTORS),
+  applicationList: method(ApplicationListInput, z.array(ApplicationSummary), CASE_READERS),
+  applicationGet: method(ApplicationIdInput, ApplicationDetail, CASE_READERS),
+  applicationMaterialMark: method(MaterialMarkInput, ApplicationDetail, ACCEPTORS),
+  /** pages from file import, drag-and-drop or the document camera */
+  applicationPagesAdd: method(PagesAddInput, z.object({ application: ApplicationDetail, refused: z.array(z.object({ name: z.string(), message: z.string() })) }), ACCEPTORS),
+  applicationPageOp: method(PageOpInput, ApplicationDetail, ACCEPTORS),
+  applicationDecide: method(DecideInput, ApplicationDetail, ACCEPTORS),
+  applicationSupplement: method(ApplicationIdInput, ApplicationDetail, ACCEPTORS),
+  applicationRoute: method(ApplicationIdInput, ApplicationDetail, ACCEPTORS),
+  applicationExtend: method(ExtendInput, ApplicationDetail, [...ACCEPTORS, 'business']),
+  applicationDeliver: method(DeliverInput, ApplicationDetail, ACCEPTORS),
+  /** 进度查询 by the code on the receipt */
+  applicationProgress: method(ProgressInput, ProgressOutput, 'signed-in'),
+  /** an issued document (or a material's PDF by its page list) for preview and download */
+  documentGet: method(DocumentInput, FileOutput, CASE_READERS),
+  documentPrint: method(DocumentPrintInput, ApplicationDetail, ACCEPTORS),
+  /** scanners on this PC (SANE) */
+  scanDevices: method(Empty, z.array(ScannerView), ACCEPTORS),
+  /** scans into a material; poll scanStatus for per-page progress */
+  scanStart: method(ScanStartInput, ScanJobView, ACCEPTORS),
+  scanStatus: method(JobInput, ScanJobView, ACCEPTORS),
+  scanCancel: method(JobInput, ScanJobView, ACCEPTORS),
+  hotFolderStatus: method(Empty, HotFolderView, ACCEPTORS),
+  /** files the copier drops into the hot folder go to this material (null: stop) */
+  hotFolderArm: method(HotFolderArmInput, HotFolderView, ACCEPTORS),
+  printerList: method(Empty, z.array(PrinterView), ACCEPTORS),
+  materialPdf: method(z.strictObject({ applicationId: z.string().min(1).max(64), materialId: z.string().min(1).max(64) }), FileOutput, CASE_READERS),
 
   // 工作日历
   calendarDays: method(Empty, CalendarDaysOutput, 'signed-in'),

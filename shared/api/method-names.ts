@@ -10,6 +10,10 @@ export const METHOD_NAME_LIST = [
   'callStart', 'callInProgress', 'callEnd', 'callsByNumber', 'ticketList', 'ticketGet', 'ticketReturnCall',
   'policySearch', 'policyGet', 'policyFacets', 'policyImport', 'enterpriseLookup', 'enterpriseGet', 'enterpriseImport',
   'enterpriseTagAdd', 'enterpriseTagRemove', 'matchEnterprise', 'matchListPdf', 'matchItem', 'matchItemExport',
+  'applicationCreate', 'applicationList', 'applicationGet', 'applicationMaterialMark', 'applicationPagesAdd',
+  'applicationPageOp', 'applicationDecide', 'applicationSupplement', 'applicationRoute', 'applicationExtend',
+  'applicationDeliver', 'applicationProgress', 'documentGet', 'documentPrint',
+  'scanDevices', 'scanStart', 'scanStatus', 'scanCancel', 'hotFolderStatus', 'hotFolderArm', 'printerList', 'materialPdf',
   'calendarDays', 'calendarSet', 'calendarRemove', 'calendarImportNotice',
 ] as const satisfies readonly MethodName[];
 

@@ -18,6 +18,10 @@ import { ticketHandlers } from '../tickets/handlers';
 import { loadSampleLibrary, policyHandlers } from '../policies/handlers';
 import { enterpriseHandlers } from '../enterprises/handlers';
 import { matchingHandlers } from '../matching/handlers';
+import { createApplicationPorts } from '../applications/core-ports';
+import { applicationHandlers } from '../applications/handlers';
+import { deskHandlers } from '../applications/desk-handlers';
+import { ScanDesk, type ScanDeskOptions } from '../applications/scan-desk';
 import { EnterpriseProfiles } from '../matching/enterprise-profiles';
 import { MatchIndex } from '../matching/match-index';
 import { warmPolicySearch } from '../policies/search/policy-search';
@@ -30,6 +34,8 @@ export interface CoreOptions {
   now?: () => Date;
   version?: string;
   log?: (message: string, error?: unknown) => void;
+  /** scanners (SANE) and the copier's hot folder on this PC */
+  scanning?: Omit<ScanDeskOptions, 'log'>;
 }
 
 export interface Core {
@@ -66,6 +72,7 @@ export function createCore(opts: CoreOptions): Core {
   let dbError: AppErrorData | null = null;
   let env: CoreEnv | null = null;
   let handlers: Handlers | null = null;
+  let desk: ScanDesk | null = null;
 
   try {
     db = openDatabase(path.join(opts.dataDir, DATABASE_FILE), { nativeBinding: opts.nativeBinding });
@@ -75,6 +82,10 @@ export function createCore(opts: CoreOptions): Core {
     const calendar = new CalendarStore(db);
     const matching = new MatchIndex(db);
     const profiles = new EnterpriseProfiles(db);
+    const { service, ...applicationMethods } = applicationHandlers(env, calendar, createApplicationPorts({ db, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir, log }));
+    // the copier's scan-to-folder: a folder of the data directory unless set (a network share)
+    const hotFolder = opts.scanning?.hotFolder ?? path.join(opts.dataDir, 'hot-folder');
+    const scanDesk = (desk = new ScanDesk(service, { ...opts.scanning, hotFolder, log }));
     const e = env;
     handlers = {
       appStatus: () => status(),
@@ -86,6 +97,8 @@ export function createCore(opts: CoreOptions): Core {
       ...policyHandlers(e, () => matching.invalidate()),
       ...enterpriseHandlers(e, () => profiles.invalidate()),
       ...matchingHandlers(e, { items: matching, profiles }, opts.resourcesDir),
+      ...applicationMethods,
+      ...deskHandlers(scanDesk),
     };
     // the first search and the first match would otherwise pay for loading their in-memory data
     // (about a second each for a library of 20,000 policies): load it once the host is up
@@ -124,6 +137,9 @@ export function createCore(opts: CoreOptions): Core {
     dispatch,
     status,
     db,
-    close: () => db?.close(),
+    close: () => {
+      void desk?.close();
+      db?.close();
+    },
   };
 }
