@@ -17,7 +17,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+        // the document camera (高拍仪): Chromium's own test picture, allowed without asking
+        '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+      ],
     },
   },
 });

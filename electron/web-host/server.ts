@@ -29,6 +29,8 @@ export interface WebHost {
 const MAX_BODY = 1024 * 1024;
 /** file imports (policy library, enterprise CSV/XLSX) carry the file itself */
 const MAX_IMPORT_BODY = 80 * 1024 * 1024;
+/** methods that carry files besides the imports: scanned pages, camera captures, dropped files */
+const LARGE_BODIES = new Set(['applicationPagesAdd']);
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
@@ -79,7 +81,7 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return fail(res, new AppError('BAD_REQUEST'));
     let input: unknown;
     try {
-      const body = await readBody(req, method.endsWith('Import') ? MAX_IMPORT_BODY : MAX_BODY);
+      const body = await readBody(req, LARGE_BODIES.has(method) || method.endsWith('Import') ? MAX_IMPORT_BODY : MAX_BODY);
       input = body.trim() === '' ? {} : JSON.parse(body);
     } catch {
       return fail(res, new AppError('BAD_REQUEST'));

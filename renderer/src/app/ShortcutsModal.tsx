@@ -14,6 +14,10 @@ const SHORTCUTS: { keys: MessageKey; what: MessageKey }[] = [
   { keys: 'shortcuts.keys.policyLink', what: 'shortcuts.policyLink' },
   { keys: 'shortcuts.keys.copyKeyPoints', what: 'shortcuts.copyKeyPoints' },
   { keys: 'shortcuts.keys.match', what: 'shortcuts.match' },
+  { keys: 'shortcuts.keys.appChecklist', what: 'shortcuts.appChecklist' },
+  { keys: 'shortcuts.keys.appPages', what: 'shortcuts.appPages' },
+  { keys: 'shortcuts.keys.appPageOps', what: 'shortcuts.appPageOps' },
+  { keys: 'shortcuts.keys.appBack', what: 'shortcuts.appBack' },
   { keys: 'shortcuts.keys.tab', what: 'shortcuts.tab' },
   { keys: 'shortcuts.keys.help', what: 'shortcuts.help' },
 ];

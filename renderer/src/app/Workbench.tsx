@@ -1,7 +1,7 @@
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { Empty, Flex, Layout, Menu, Spin, Typography } from 'antd';
 import {
-  BankOutlined, CalculatorOutlined, CalendarOutlined, FileSearchOutlined, MessageOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined,
+  AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, FileSearchOutlined, MessageOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import type { Session } from '@shared/accounts/schemas';
 import { t } from '@shared/i18n';
@@ -21,6 +21,7 @@ const LOADERS = {
   policies: () => import('../policies/PoliciesPage').then((m) => ({ default: m.PoliciesPage })),
   enterprises: () => import('../enterprises/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })),
   matching: () => import('../matching/MatchingPage').then((m) => ({ default: m.MatchingPage })),
+  applications: () => import('../applications/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })),
 } satisfies Record<PageId, unknown>;
 const ConsultationsPage = lazy(LOADERS.consultations);
 const HotlinePage = lazy(LOADERS.hotline);
@@ -30,6 +31,7 @@ const CalendarPage = lazy(LOADERS.calendar);
 const PoliciesPage = lazy(LOADERS.policies);
 const EnterprisesPage = lazy(LOADERS.enterprises);
 const MatchingPage = lazy(LOADERS.matching);
+const ApplicationsPage = lazy(LOADERS.applications);
 
 const ICONS: Record<PageId, ReactNode> = {
   consultations: <MessageOutlined />,
@@ -40,6 +42,7 @@ const ICONS: Record<PageId, ReactNode> = {
   policies: <FileSearchOutlined />,
   enterprises: <BankOutlined />,
   matching: <CalculatorOutlined />,
+  applications: <AuditOutlined />,
 };
 
 function pageView(id: PageId) {
@@ -52,6 +55,7 @@ function pageView(id: PageId) {
     case 'policies': return <PoliciesPage />;
     case 'enterprises': return <EnterprisesPage />;
     case 'matching': return <MatchingPage />;
+    case 'applications': return <ApplicationsPage />;
   }
 }
 

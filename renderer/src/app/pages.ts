@@ -2,7 +2,7 @@ import type { Role } from '@shared/accounts/roles';
 import type { MessageKey } from '@shared/i18n';
 
 // staff and calendar before the library pages: an administrator still lands on 人员管理
-export const PAGES = ['consultations', 'hotline', 'tickets', 'staff', 'calendar', 'policies', 'enterprises', 'matching'] as const;
+export const PAGES = ['consultations', 'hotline', 'tickets', 'staff', 'calendar', 'policies', 'enterprises', 'matching', 'applications'] as const;
 export type PageId = (typeof PAGES)[number];
 
 /** Who sees which page in the menu (the core checks every call again). */
@@ -18,6 +18,8 @@ export const PAGE_ROLES: Record<PageId, readonly Role[]> = {
   enterprises: ['counter', 'hotline', 'business', 'backoffice', 'manager', 'admin'],
   // 政策匹配 for a company; item matching (免申即享) is reached from the policy detail
   matching: ['counter', 'hotline', 'business', 'manager'],
+  // 申报受理: the counter takes applications in; business and back office read the cases
+  applications: ['counter', 'business', 'backoffice', 'manager'],
 };
 
 export const PAGE_TITLE: Record<PageId, MessageKey> = {
@@ -29,10 +31,11 @@ export const PAGE_TITLE: Record<PageId, MessageKey> = {
   policies: 'nav.policies',
   enterprises: 'nav.enterprises',
   matching: 'nav.matching',
+  applications: 'nav.applications',
 };
 
-/** Alt+1 … Alt+6 */
-export const NUMBERED_PAGES: readonly PageId[] = ['consultations', 'hotline', 'tickets', 'policies', 'enterprises', 'matching'];
+/** Alt+1 … Alt+7 */
+export const NUMBERED_PAGES: readonly PageId[] = ['consultations', 'hotline', 'tickets', 'policies', 'enterprises', 'matching', 'applications'];
 
 export const pagesFor = (roles: readonly Role[]): PageId[] => PAGES.filter((p) => PAGE_ROLES[p].some((r) => roles.includes(r)));
 
