@@ -21,6 +21,7 @@ import {
   ProgressInput, ProgressOutput,
 } from '../applications/schemas';
 import { HotFolderArmInput, HotFolderView, JobInput, PrinterView, ScanJobView, ScannerView, ScanStartInput } from '../scan/api-schemas';
+import { PrintSettings } from '../print/settings';
 import { CalendarDaysOutput, CalendarRemoveInput, CalendarSetInput, HolidayNoticeSchema } from '../calendar/schemas';
 
 // THE API. Every method a renderer may call: its input, its output and who may call it.
@@ -136,7 +137,10 @@ export const contract = {
   hotFolderStatus: method(Empty, HotFolderView, ACCEPTORS),
   /** files the copier drops into the hot folder go to this material (null: stop) */
   hotFolderArm: method(HotFolderArmInput, HotFolderView, ACCEPTORS),
-  printerList: method(Empty, z.array(PrinterView), ACCEPTORS),
+  printerList: method(Empty, z.array(PrinterView), [...ACCEPTORS, 'admin']),
+  /** printer, paper and copies per document type, and the thermal receipt printer (this PC) */
+  printSettingsGet: method(Empty, PrintSettings, [...ACCEPTORS, 'admin']),
+  printSettingsSet: method(PrintSettings, PrintSettings, ['admin', 'manager']),
   materialPdf: method(z.strictObject({ applicationId: z.string().min(1).max(64), materialId: z.string().min(1).max(64) }), FileOutput, CASE_READERS),
 
   // 工作日历

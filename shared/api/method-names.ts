@@ -13,7 +13,8 @@ export const METHOD_NAME_LIST = [
   'applicationCreate', 'applicationList', 'applicationGet', 'applicationMaterialMark', 'applicationPagesAdd',
   'applicationPageOp', 'applicationDecide', 'applicationSupplement', 'applicationRoute', 'applicationExtend',
   'applicationDeliver', 'applicationProgress', 'documentGet', 'documentPrint',
-  'scanDevices', 'scanStart', 'scanStatus', 'scanCancel', 'hotFolderStatus', 'hotFolderArm', 'printerList', 'materialPdf',
+  'scanDevices', 'scanStart', 'scanStatus', 'scanCancel', 'hotFolderStatus', 'hotFolderArm', 'printerList', 'printSettingsGet',
+  'printSettingsSet', 'materialPdf',
   'calendarDays', 'calendarSet', 'calendarRemove', 'calendarImportNotice',
 ] as const satisfies readonly MethodName[];
 

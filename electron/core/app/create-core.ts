@@ -98,7 +98,7 @@ export function createCore(opts: CoreOptions): Core {
       ...enterpriseHandlers(e, () => profiles.invalidate()),
       ...matchingHandlers(e, { items: matching, profiles }, opts.resourcesDir),
       ...applicationMethods,
-      ...deskHandlers(scanDesk),
+      ...deskHandlers(e, scanDesk),
     };
     // the first search and the first match would otherwise pay for loading their in-memory data
     // (about a second each for a library of 20,000 policies): load it once the host is up

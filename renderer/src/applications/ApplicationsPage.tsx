@@ -15,6 +15,7 @@ import { ApplicationWorkspace } from './ApplicationWorkspace';
 import { useApplicationStore } from './application-store';
 import { counterOrder } from './list-order';
 import { NewApplicationDrawer } from './NewApplicationDrawer';
+import { usePrintSettingsDialog } from './PrintSettingsModal';
 import { ProgressQueryModal } from './ProgressQueryModal';
 
 /**
@@ -34,6 +35,8 @@ export function ApplicationsPage() {
   const [progressInput, setProgressInput] = useState('');
   const [opening, setOpening] = useState(false);
   const mayAccept = !!staff && can(staff.roles, 'counter', 'manager');
+  // 打印设置 (Alt+S), here and in the workspace
+  const printSettings = usePrintSettingsDialog();
 
   useEffect(() => {
     load(settled).catch(report);
@@ -101,6 +104,7 @@ export function ApplicationsPage() {
                 style={{ width: 230 }}
                 data-testid="progress-box"
               />
+              {printSettings.button}
               {mayAccept && (
                 <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
                   {t('appUi.newButton')}
@@ -117,6 +121,7 @@ export function ApplicationsPage() {
       )}
       <NewApplicationDrawer open={form.open} formKey={form.key} onClose={() => setForm((f) => ({ ...f, open: false }))} onCreated={created} />
       <ProgressQueryModal code={progressCode} onClose={() => setProgressCode(null)} />
+      {printSettings.modal}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { usePageCommands } from '../app/commands-store';
 import { useStaff } from '../app/session-store';
 import { chineseDateTime } from '../common/format';
 import { useReportError } from '../common/useReportError';
+import { usePrintSettingsDialog } from '../applications/PrintSettingsModal';
 import { StaffFormModal, type StaffEdit } from './StaffFormModal';
 
 /** 人员管理: every account on this workstation; create, change roles, reset password, enable/disable. */
@@ -35,6 +36,8 @@ export function StaffPage() {
   }, [load]);
 
   usePageCommands({ create: () => setEdit({ kind: 'create' }) });
+  // the administrator does not see 申报受理, so 打印设置 (Alt+S) is reached from here
+  const printSettings = usePrintSettingsDialog();
 
   const saved = (s: Staff, done: StaffEdit) => {
     setEdit(null);
@@ -113,9 +116,12 @@ export function StaffPage() {
     <Card
       title={t('staff.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEdit({ kind: 'create' })}>
-          {t('staff.newButton')}
-        </Button>
+        <Flex gap={8}>
+          {printSettings.button}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEdit({ kind: 'create' })}>
+            {t('staff.newButton')}
+          </Button>
+        </Flex>
       }
       styles={{ body: { padding: 0 } }}
     >
@@ -131,6 +137,7 @@ export function StaffPage() {
         data-testid="staff-table"
       />
       <StaffFormModal edit={edit} onClose={() => setEdit(null)} onSaved={saved} />
+      {printSettings.modal}
     </Card>
   );
 }

@@ -146,4 +146,26 @@ describe.skipIf(missingTool('lp', 'cups'))('printing to a real CUPS queue', () =
     expect(text).toContain('受理通知书');
     expect(text).toContain('杭州云栖智联科技有限公司');
   }, 90_000);
+
+  it('prints each document type to the printer its settings name; only managers and admins change them', async () => {
+    requireTool('lp', 'cups');
+    ensureCupsPdfQueue();
+    let a = await start();
+    const defaults = await tc.call('printSettingsGet', {}, s.clerk);
+    expect(defaults.documents['acceptance-notice']).toEqual({ printer: null, paper: 'A4', copies: 1 });
+    const wanted = { ...defaults, documents: { ...defaults.documents, 'acceptance-notice': { printer: CI_QUEUE, paper: 'A4' as const, copies: 1 } } };
+    expect((await tc.fail('printSettingsSet', wanted, s.clerk)).code).toBe('FORBIDDEN');
+    expect((await tc.call('printSettingsSet', wanted, s.admin)).documents['acceptance-notice'].printer).toBe(CI_QUEUE);
+    expect((await tc.fail('printSettingsSet', { ...wanted, documents: { 'acceptance-notice': { printer: CI_QUEUE, paper: 'A3', copies: 1 } } }, s.admin)).code).toBe('VALIDATION');
+
+    for (const m of a.materials) a = await tc.call('applicationMaterialMark', { applicationId: a.id, materialId: m.id, state: 'present' }, s.clerk);
+    a = await tc.call('applicationDecide', { id: a.id, decision: 'accept' }, s.clerk);
+    const notice = a.documents.find((d) => d.kind === 'acceptance')!;
+    const printed = await tc.call('documentPrint', { documentId: notice.id }, s.clerk);
+    expect(printed.documents.find((d) => d.id === notice.id)).toMatchObject({ printer: CI_QUEUE, printError: null });
+    // the thermal receipt has no printer named yet: a clear error, and the receipt stays for later
+    const receipt = a.documents.find((d) => d.kind === 'acceptance_thermal')!;
+    const e = await tc.fail('documentPrint', { documentId: receipt.id }, s.clerk);
+    expect(e).toMatchObject({ code: 'PRINTER_NOT_FOUND', message: expect.stringContaining('热敏打印机') });
+  }, 90_000);
 });
