@@ -1,9 +1,9 @@
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import type { ApplicationSummary } from '@shared/applications/schemas';
 import { t } from '@shared/i18n';
 import { formatChineseDate } from '@shared/time/china-time';
 import { chineseDateTime } from '../common/format';
-import { focusableRows } from '../common/focusableRows';
+import { RecordTable } from '../common/RecordTable';
 import { ApplicationStateTag } from './StateTag';
 
 const { Text } = Typography;
@@ -56,18 +56,5 @@ const columns: TableColumnsType<ApplicationSummary> = [
 
 /** The applications, today's and open ones first; Enter or a click opens one. */
 export function ApplicationTable({ items, loading, onOpen }: { items: ApplicationSummary[]; loading: boolean; onOpen(a: ApplicationSummary): void }) {
-  return (
-    <Table<ApplicationSummary>
-      size="small"
-      rowKey="id"
-      tableLayout="fixed"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      locale={{ emptyText: t('appUi.emptyList') }}
-      onRow={focusableRows({ open: onOpen })}
-      data-testid="application-table"
-    />
-  );
+  return <RecordTable<ApplicationSummary> items={items} columns={columns} loading={loading} empty={t('appUi.emptyList')} testId="application-table" onOpen={onOpen} />;
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
+import { backToSearchKeys, searchBoxKeys } from '../common/pickerKeys';
 import { Button, Flex, Input, Spin, Tag, Typography, type InputRef } from 'antd';
 import { ArrowLeftOutlined, SearchOutlined } from '@ant-design/icons';
 import type { PolicyDetail, PolicyItemView, PolicySearchHit } from '@shared/policies/api-schemas';
@@ -90,25 +91,8 @@ export function ItemPicker({ value, onChange, inputRef }: { value: ChosenItem | 
     setTimeout(() => ownInput.current?.focus());
   };
 
-  const onInputKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && query) {
-      e.preventDefault();
-      e.stopPropagation();
-      setQuery('');
-      return;
-    }
-    results.onKeyDown(e);
-    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) e.preventDefault();
-  };
-  const onItemsKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' || (e.key === 'Backspace' && !e.altKey)) {
-      e.preventDefault();
-      e.stopPropagation();
-      back();
-      return;
-    }
-    itemKeys.onKeyDown(e);
-  };
+  const onInputKey = searchBoxKeys(query, () => setQuery(''), results.onKeyDown);
+  const onItemsKey = backToSearchKeys(back, itemKeys.onKeyDown);
 
   if (value) {
     return (

@@ -1,8 +1,8 @@
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import type { Consultation } from '@shared/consultations/schemas';
 import { t } from '@shared/i18n';
 import { chinaTime } from '../common/format';
-import { focusableRows } from '../common/focusableRows';
+import { RecordTable } from '../common/RecordTable';
 import { ResultTag } from './ResultTag';
 import { TicketCell } from './TicketCell';
 
@@ -41,18 +41,5 @@ const columns: TableColumnsType<Consultation> = [
 
 /** Today's consultations; Enter or a click on a row opens it. */
 export function ConsultationTable({ items, loading, onOpen }: { items: Consultation[]; loading: boolean; onOpen(c: Consultation): void }) {
-  return (
-    <Table<Consultation>
-      size="small"
-      rowKey="id"
-      tableLayout="fixed"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      locale={{ emptyText: t('common.empty') }}
-      onRow={focusableRows({ open: onOpen })}
-      data-testid="consultation-table"
-    />
-  );
+  return <RecordTable<Consultation> items={items} columns={columns} loading={loading} empty={t('common.empty')} testId="consultation-table" onOpen={onOpen} />;
 }

@@ -1,9 +1,9 @@
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import type { Consultation } from '@shared/consultations/schemas';
 import { t } from '@shared/i18n';
 import { formatDuration } from '@shared/time/china-time';
 import { chinaTime } from '../common/format';
-import { focusableRows } from '../common/focusableRows';
+import { RecordTable } from '../common/RecordTable';
 import { ResultTag } from '../consultations/ResultTag';
 import { TicketCell } from '../consultations/TicketCell';
 
@@ -25,18 +25,5 @@ const columns: TableColumnsType<Consultation> = [
 ];
 
 export function TodayCallsTable({ items, loading, onOpen }: { items: Consultation[]; loading: boolean; onOpen(c: Consultation): void }) {
-  return (
-    <Table<Consultation>
-      size="small"
-      rowKey="id"
-      tableLayout="fixed"
-      columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={items.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      locale={{ emptyText: t('common.empty') }}
-      onRow={focusableRows({ open: onOpen })}
-      data-testid="today-calls"
-    />
-  );
+  return <RecordTable<Consultation> items={items} columns={columns} loading={loading} empty={t('common.empty')} testId="today-calls" onOpen={onOpen} />;
 }

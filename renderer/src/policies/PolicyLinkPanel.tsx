@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { backToSearchKeys, searchBoxKeys } from '../common/pickerKeys';
 import { Button, Flex, Input, Spin, Tag, Typography, type InputRef } from 'antd';
 import { ArrowLeftOutlined, CheckOutlined, CopyOutlined, FileSearchOutlined, SearchOutlined } from '@ant-design/icons';
 import type { PolicyDetail, PolicySearchHit } from '@shared/policies/api-schemas';
@@ -83,26 +84,9 @@ export function PolicyLinkPanel({ maxHeight }: { maxHeight?: number | string }) 
 
   const copy = useCopyKeyPoints();
 
-  const onInputKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && query) {
-      e.preventDefault();
-      e.stopPropagation();
-      setQuery('');
-      return;
-    }
-    results.onKeyDown(e);
-    // never the form's Enter: this box only searches
-    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) e.preventDefault();
-  };
-  const onOptionsKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' || (e.key === 'Backspace' && !e.altKey)) {
-      e.preventDefault();
-      e.stopPropagation();
-      back();
-      return;
-    }
-    optionKeys.onKeyDown(e);
-  };
+  // never the form's Enter: the search box only searches
+  const onInputKey = searchBoxKeys(query, () => setQuery(''), results.onKeyDown);
+  const onOptionsKey = backToSearchKeys(back, optionKeys.onKeyDown);
 
   const isLinked = (l: LinkedPolicy) => !!target?.links.some((x) => sameLink(x, l));
 

@@ -1,8 +1,8 @@
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Typography, type TableColumnsType } from 'antd';
 import type { Ticket } from '@shared/hotline/schemas';
 import { t } from '@shared/i18n';
 import { formatChineseDate } from '@shared/time/china-time';
-import { focusableRows } from '../common/focusableRows';
+import { RecordTable } from '../common/RecordTable';
 import { DueStateTag } from './DueStateTag';
 
 const columns: TableColumnsType<Ticket> = [
@@ -30,22 +30,16 @@ interface Props {
 
 /** Open tickets, most urgent first. Click or focus selects; Enter on a row starts the return call. */
 export function TicketTable({ tickets, loading, selectedId, onSelect, onReturnCall }: Props) {
-  const rowProps = focusableRows<Ticket>({ open: onReturnCall, select: onSelect });
   return (
-    <Table<Ticket>
-      size="small"
-      rowKey="id"
-      tableLayout="fixed"
+    <RecordTable<Ticket>
+      items={tickets}
       columns={columns}
-      dataSource={tickets}
       loading={loading}
-      pagination={tickets.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      locale={{ emptyText: t('ticket.none') }}
-      onRow={(row) => {
-        const p = rowProps(row);
-        return { ...p, 'aria-selected': row.id === selectedId, style: { ...p.style, background: row.id === selectedId ? '#e6f4ff' : undefined } };
-      }}
-      data-testid="ticket-table"
+      empty={t('ticket.none')}
+      testId="ticket-table"
+      onOpen={onReturnCall}
+      select={onSelect}
+      onRow={(row, p) => ({ ...p, 'aria-selected': row.id === selectedId, style: { ...p.style, background: row.id === selectedId ? '#e6f4ff' : undefined } })}
     />
   );
 }
