@@ -1,26 +1,27 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BlobStore, buildMaterialPdfFromStore, storeScannedPage, type MaterialPage } from '../../electron/core/materials';
-import { scanBatch } from '../../electron/core/scan';
+import { BlobStore, storeScannedPage } from '../../electron/core/materials';
 import { encode, scannedPage } from '../../tests/integration/materials/scan-fixtures';
-import { testSane } from '../../tests/integration/scan/fixtures';
+import { measureFeederBatch } from './feeder-batch';
 import { summarize } from '../policy/measure';
 
 // The scan figures, through the real pipeline: a page as `scanimage --format=pnm` delivers it
 // (a realistic 300-dpi A4 letter, grey, with scanner noise, drawn by the materials tests'
 // generator) processed and stored in a blob folder; and a 50-page feeder batch of SANE's own
-// test scanner at 300 dpi, each page processed and stored as it arrives, then the material PDF.
+// test scanner at 300 dpi through the core's scan desk into a material (feeder-batch.ts).
 
 export interface ScanFigures {
   /** processing of one 300-dpi A4 scan (decode, measure, compress, store), median ms */
   onePageMs: number | null;
   onePageP95Ms: number | null;
   onePageBytes: number | null;
-  /** 50-page feeder batch: time from start to the first page stored (shown), ms */
+  /** 50-page feeder batch: time from scanStart to the first page recorded in the material, ms */
   batchFirstPageMs: number | null;
-  /** 50-page feeder batch: total time to all 50 pages stored and the material PDF built, ms */
+  /** 50-page feeder batch: total time to the job done (all 50 pages recorded, the material PDF built), ms */
   batchTotalMs: number | null;
+  /** 50-page feeder batch: how many saves recorded the 50 pages */
+  batchSaves?: number | null;
   /** why a figure is missing (no scanimage) */
   note: string | null;
 }
@@ -47,36 +48,9 @@ export async function measureOneScanPage(runs = 15): Promise<{ median: number; p
   }
 }
 
-export async function measureFeederBatch(pages = 50): Promise<{ firstPageMs: number; totalMs: number }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-feeder-'));
-  try {
-    const store = new BlobStore(path.join(dir, 'blobs'));
-    const stored: Promise<MaterialPage>[] = [];
-    let firstPageMs = NaN;
-    const t = performance.now();
-    const result = await scanBatch({
-      device: 'test:0', outDir: dir, source: 'feeder', mode: 'gray', resolution: 300, format: 'pnm', count: pages,
-      areaMm: { width: 210, height: 297 }, sane: testSane(dir), onFeederEmpty: ({ pagesSoFar }) => pagesSoFar < pages,
-      onPage: (p) => {
-        // each page is processed while the scanner feeds the next
-        const done = fs.promises.readFile(p.path).then((bytes) => storeScannedPage(store, `p${p.page}.pnm`, bytes, { dpi: 300 }));
-        if (stored.length === 0) void done.then(() => (firstPageMs = performance.now() - t));
-        stored.push(done);
-      },
-    });
-    if (result.error) throw result.error;
-    if (result.pages.length !== pages) throw new Error(`the feeder gave ${result.pages.length} pages, not ${pages}`);
-    const all = await Promise.all(stored);
-    await store.put(await buildMaterialPdfFromStore(store, '批量扫描', all));
-    return { firstPageMs, totalMs: performance.now() - t };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 export async function scanFigures(): Promise<ScanFigures> {
   const one = await measureOneScanPage();
-  let batch: { firstPageMs: number | null; totalMs: number | null } = { firstPageMs: null, totalMs: null };
+  let batch: { firstPageMs: number | null; totalMs: number | null; saves: number | null } = { firstPageMs: null, totalMs: null, saves: null };
   let note: string | null = null;
   try {
     batch = await measureFeederBatch();
@@ -85,6 +59,6 @@ export async function scanFigures(): Promise<ScanFigures> {
   }
   return {
     onePageMs: one.median, onePageP95Ms: one.p95, onePageBytes: one.bytes,
-    batchFirstPageMs: batch.firstPageMs, batchTotalMs: batch.totalMs, note,
+    batchFirstPageMs: batch.firstPageMs, batchTotalMs: batch.totalMs, batchSaves: batch.saves, note,
   };
 }

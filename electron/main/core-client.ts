@@ -1,4 +1,5 @@
 import { AppError, type Result } from '@shared/api/errors';
+import type { HostPrintReply, HostPrintRequest } from '@shared/print/host-print';
 
 // The main process's side of the core in its utilityProcess: sends requests, matches answers by
 // id, and when the process dies answers every open call with INTERNAL and starts a new one.
@@ -22,11 +23,11 @@ export interface CoreInitMessage {
 export interface CoreShutdownMessage {
   type: 'shutdown';
 }
-export type CoreReplyMessage = { id: number; result: Result<unknown> } | { type: 'ready'; state: string };
+export type CoreReplyMessage = { id: number; result: Result<unknown> } | { type: 'ready'; state: string } | HostPrintRequest;
 
 /** The parts of Electron's UtilityProcess used here. */
 export interface CoreProcess {
-  postMessage(message: CoreRequestMessage | CoreShutdownMessage | CoreInitMessage): void;
+  postMessage(message: CoreRequestMessage | CoreShutdownMessage | CoreInitMessage | HostPrintReply): void;
   on(event: 'message', listener: (message: unknown) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
   kill(): boolean;
@@ -35,6 +36,8 @@ export interface CoreProcess {
 export interface CoreClientOptions {
   fork: () => CoreProcess;
   log?: (message: string, error?: unknown) => void;
+  /** answers the core's own requests to the host (printing); any other message is ignored */
+  onHostRequest?: (message: unknown) => Promise<HostPrintReply | null>;
   /** called after a crashed core was replaced: its sign-ins died with it */
   onRestart?: () => void;
   /** delays before restarting after the 1st, 2nd, … crash within a minute; then only on the next call */
@@ -99,6 +102,8 @@ export class CoreClient {
           this.pending.delete(m.id);
           resolve(m.result);
         }
+      } else if (this.opts.onHostRequest) {
+        void this.answerHost(proc, m, this.opts.onHostRequest);
       }
     });
     proc.on('exit', (code) => {
@@ -114,6 +119,16 @@ export class CoreClient {
       this.scheduleRestart();
     });
     if (restarted) this.opts.onRestart?.();
+  }
+
+  private async answerHost(proc: CoreProcess, message: unknown, answer: NonNullable<CoreClientOptions['onHostRequest']>): Promise<void> {
+    try {
+      const reply = await answer(message);
+      // a core that died meanwhile asked nothing of its successor
+      if (reply && this.proc === proc) proc.postMessage(reply);
+    } catch (e) {
+      this.log('could not answer the core process', e);
+    }
   }
 
   private scheduleRestart(): void {

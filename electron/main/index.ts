@@ -6,6 +6,8 @@ import { APP_SCHEME_PRIVILEGES, handleAppRequest } from './app-protocol';
 import { CoreClient, type CoreProcess } from './core-client';
 import { hardenSession, hardenWebContents } from './hardening';
 import { createMainWindow } from './main-window';
+import { answerHostPrint } from './print/host-print-service';
+import { listDevicesWithElectron, printPdfWithElectron } from './print/print-pdf-window';
 import { APP_SCHEME } from './security';
 import { coreProcessArgs, startupPaths } from './startup';
 import { WindowSessions } from './window-sessions';
@@ -43,6 +45,8 @@ if (!app.requestSingleInstanceLock()) {
         stdio: 'inherit',
       }),
     onRestart: () => sessions.clear(),
+    // the core prints through Electron's print path: explicit page size, the chosen printer
+    onHostRequest: (message) => answerHostPrint(message, { devices: listDevicesWithElectron, print: printPdfWithElectron }),
     log,
   });
   let mainWindow: BrowserWindow | null = null;

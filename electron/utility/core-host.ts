@@ -1,6 +1,8 @@
 import { AppError, type Result } from '@shared/api/errors';
 import { createCore, type Core, type CoreOptions } from '../core/app/create-core';
 import { argValue } from '@shared/app/args';
+import type { HostPrintRequest } from '@shared/print/host-print';
+import { hostPrinter } from './host-printer';
 
 // The message protocol between Electron's main process and the core in its utility process, and
 // the logic that answers it. Kept free of process.parentPort so tests can drive it in plain Node.
@@ -8,8 +10,11 @@ import { argValue } from '@shared/app/args';
 //   main → core   { type: 'init', dataDir, resourcesDir, nativeBinding?, version? }  (only if not in argv)
 //                 { id, method, input, sessionId }                                  (type 'request' optional)
 //                 { type: 'shutdown' }
+//                 { type: 'host-reply', id, result }                                 (answer to a host-request)
 //   core → main   { type: 'ready', state }      once the core is made
 //                 { id, result }                one per request, result a Result<unknown>
+//                 { type: 'host-request', id, op: 'printers' | 'print', … }  (shared/print/host-print.ts:
+//                                               the core prints through Electron's print path in main)
 //
 // electron/main/core-client.ts holds the main process's copy of these shapes (main may not import
 // this folder); tests/unit/electron-core-process.test.ts checks the two agree.
@@ -29,7 +34,7 @@ export interface CoreRequest {
   sessionId: string | null;
 }
 
-export type CoreReply = { id: number; result: Result<unknown> } | { type: 'ready'; state: string };
+export type CoreReply = { id: number; result: Result<unknown> } | { type: 'ready'; state: string } | HostPrintRequest;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
@@ -91,6 +96,7 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
     }
   };
   const fail = (id: number, e: AppError) => send({ id, result: { ok: false, error: e.toData() } });
+  const printing = hostPrinter(send);
 
   async function answer(req: CoreRequest): Promise<void> {
     if (!core) {
@@ -108,7 +114,7 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
 
   function start(config: CoreConfig): void {
     if (core) return;
-    core = makeCore({ ...config, log });
+    core = makeCore({ ...config, log, printer: printing.printer });
     send({ type: 'ready', state: core.status().state });
     for (const req of waiting.splice(0)) void answer(req);
   }
@@ -141,6 +147,7 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
       else start(config);
       return;
     }
+    if (printing.receive(message)) return;
     if (message.type === 'shutdown') {
       closed = true;
       for (const req of waiting.splice(0)) fail(req.id, new AppError('INTERNAL'));

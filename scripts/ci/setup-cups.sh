@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Makes a real CUPS print queue that prints to PDF files, for the printing tests and for trying the
+# Makes real CUPS print queues that print to PDF files, for the printing tests and for trying the
 # counter's printing on a machine with no printer. Idempotent: run it again at any time (as root,
 # or as a member of lpadmin once cupsd runs). Needs: cups printer-driver-cups-pdf (apt-get).
 #
-#   queue   PolicyDesk-PDF  (device cups-pdf:/policydesk)
+#   queue   PolicyDesk-PDF      (device cups-pdf:/policydesk)  the A4 printer every printing test may use
+#   queue   PolicyDesk-Receipt  (device cups-pdf:/policydesk)  the 80 mm receipt printer of the browser
+#           story tests/e2e/application-print.spec.ts, which stops it (cupsdisable): no other test
+#           prints to it, so the tests running beside that one are not disturbed
 #   output  /var/spool/cups-pdf/policydesk/<user>/  — one PDF per job, named job_<id>-<title>.pdf
 #
-# CUPS-PDF reads /etc/cups/cups-pdf-<instance>.conf for a device cups-pdf:/<instance>, so this
-# queue has its own output folder and the machine's own cups-pdf.conf (~/PDF) is left alone.
+# CUPS-PDF reads /etc/cups/cups-pdf-<instance>.conf for a device cups-pdf:/<instance>, so these
+# queues have their own output folder and the machine's own cups-pdf.conf (~/PDF) is left alone.
 set -euo pipefail
 export LANG=C LC_ALL=C
 
 QUEUE="${POLICYDESK_PDF_QUEUE:-PolicyDesk-PDF}"
+RECEIPT_QUEUE="${POLICYDESK_RECEIPT_QUEUE:-PolicyDesk-Receipt}"
 INSTANCE=policydesk
 OUT_ROOT=/var/spool/cups-pdf/policydesk
 CONF=/etc/cups/cups-pdf-${INSTANCE}.conf
@@ -42,7 +46,7 @@ fi
 
 # 2. Where this instance of CUPS-PDF writes (per user, so jobs of different users never mix).
 if [ "$(id -u)" -eq 0 ]; then
-  want="# Written by scripts/ci/setup-cups.sh for the queue ${QUEUE} (device cups-pdf:/${INSTANCE}).
+  want="# Written by scripts/ci/setup-cups.sh for the queues ${QUEUE} and ${RECEIPT_QUEUE} (device cups-pdf:/${INSTANCE}).
 Out ${OUT_ROOT}/\${USER}
 Label 2
 Grp lp
@@ -61,9 +65,11 @@ elif [ ! -f "$CONF" ]; then
   die "$CONF is missing; run this script once as root"
 fi
 
-# 3. The queue, with the CUPS-PDF driver (found through lpinfo; the PPD file as a fallback).
-if ! lpstat -p "$QUEUE" >/dev/null 2>&1; then
+# 3. The queues, with the CUPS-PDF driver (found through lpinfo; the PPD file as a fallback).
+driver=()
+find_driver() {
   # The driver without options: its PPD has no defaults that would override the config above.
+  local models model ppd
   models="$(lpinfo -m 2>/dev/null | awk 'tolower($1) ~ /cups-pdf/ { print $1 }')"
   model="$(printf '%s\n' "$models" | grep -i noopt | head -n1 || true)"
   [ -n "$model" ] || model="$(printf '%s\n' "$models" | head -n1)"
@@ -73,18 +79,29 @@ if ! lpstat -p "$QUEUE" >/dev/null 2>&1; then
     [ -n "$ppd" ] || die "no CUPS-PDF driver found (lpinfo -m | grep -i pdf)"
     driver=(-P "$ppd")
   fi
-  # lpadmin warns that printer drivers are deprecated (CUPS 2.4); the queue works all the same.
-  lpadmin -p "$QUEUE" -E -v "cups-pdf:/${INSTANCE}" "${driver[@]}" -D 'PolicyDesk PDF printer (tests)' -L 'CUPS-PDF' 2>/dev/null
-  say "created queue $QUEUE (${driver[*]})"
-fi
+}
 
-# Render with pdftocairo: the default (Ghostscript) prints the Chinese right but turns the embedded
-# TrueType subset into Type 3 glyphs without a Unicode map, so the PDF CUPS-PDF writes has no
-# extractable text — and the tests read the printed text back with pdftotext. Abort a job the
-# backend cannot write instead of retrying it forever.
-lpadmin -p "$QUEUE" -o pdftops-renderer-default=pdftocairo -o printer-error-policy=abort-job 2>/dev/null
+# make_queue NAME DESCRIPTION
+make_queue() {
+  local name="$1" description="$2"
+  if ! lpstat -p "$name" >/dev/null 2>&1; then
+    [ ${#driver[@]} -gt 0 ] || find_driver
+    # lpadmin warns that printer drivers are deprecated (CUPS 2.4); the queue works all the same.
+    lpadmin -p "$name" -E -v "cups-pdf:/${INSTANCE}" "${driver[@]}" -D "$description" -L 'CUPS-PDF' 2>/dev/null
+    say "created queue $name (${driver[*]})"
+  fi
 
-# A queue left stopped or rejecting by an interrupted test is put right.
-cupsenable "$QUEUE"
-cupsaccept "$QUEUE"
-say "queue $QUEUE ready; output in ${OUT_ROOT}/<user>/"
+  # Render with pdftocairo: the default (Ghostscript) prints the Chinese right but turns the embedded
+  # TrueType subset into Type 3 glyphs without a Unicode map, so the PDF CUPS-PDF writes has no
+  # extractable text — and the tests read the printed text back with pdftotext. Abort a job the
+  # backend cannot write instead of retrying it forever.
+  lpadmin -p "$name" -o pdftops-renderer-default=pdftocairo -o printer-error-policy=abort-job 2>/dev/null
+
+  # A queue left stopped or rejecting by an interrupted test is put right.
+  cupsenable "$name"
+  cupsaccept "$name"
+}
+
+make_queue "$QUEUE" 'PolicyDesk PDF printer (tests)'
+make_queue "$RECEIPT_QUEUE" 'PolicyDesk 80 mm receipt printer (tests, CUPS-PDF)'
+say "queues $QUEUE and $RECEIPT_QUEUE ready; output in ${OUT_ROOT}/<user>/"

@@ -20,8 +20,9 @@ import {
   DocumentInput, DocumentPrintInput, ExtendInput, IdInput as ApplicationIdInput, MaterialMarkInput, PageOpInput, PagesAddInput,
   ProgressInput, ProgressOutput,
 } from '../applications/schemas';
-import { HotFolderArmInput, HotFolderView, JobInput, PrinterView, ScanJobView, ScannerView, ScanStartInput } from '../scan/api-schemas';
+import { HotFolderArmInput, HotFolderView, JobInput, ScanJobView, ScannerView, ScanStartInput } from '../scan/api-schemas';
 import { PrintSettings } from '../print/settings';
+import { PrinterInfo } from '../print/schemas';
 import { CalendarDaysOutput, CalendarRemoveInput, CalendarSetInput, HolidayNoticeSchema } from '../calendar/schemas';
 
 // THE API. Every method a renderer may call: its input, its output and who may call it.
@@ -137,11 +138,21 @@ export const contract = {
   hotFolderStatus: method(Empty, HotFolderView, ACCEPTORS),
   /** files the copier drops into the hot folder go to this material (null: stop) */
   hotFolderArm: method(HotFolderArmInput, HotFolderView, ACCEPTORS),
-  printerList: method(Empty, z.array(PrinterView), [...ACCEPTORS, 'admin']),
+  printerList: method(Empty, z.array(PrinterInfo), [...ACCEPTORS, 'admin']),
   /** printer, paper and copies per document type, and the thermal receipt printer (this PC) */
   printSettingsGet: method(Empty, PrintSettings, [...ACCEPTORS, 'admin']),
   printSettingsSet: method(PrintSettings, PrintSettings, ['admin', 'manager']),
   materialPdf: method(z.strictObject({ applicationId: z.string().min(1).max(64), materialId: z.string().min(1).max(64) }), FileOutput, CASE_READERS),
+  /** a page's thumbnail as shown (turned): a small JPEG, or for a PDF page the one-page PDF for the renderer to draw */
+  applicationPageImage: method(
+    z.strictObject({
+      applicationId: z.string().min(1).max(64), materialId: z.string().min(1).max(64), pageId: z.string().min(1).max(64),
+      /** pixels across */
+      width: z.number().int().min(80).max(800).default(200),
+    }),
+    FileOutput,
+    CASE_READERS,
+  ),
 
   // 工作日历
   calendarDays: method(Empty, CalendarDaysOutput, 'signed-in'),

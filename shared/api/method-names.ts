@@ -14,7 +14,7 @@ export const METHOD_NAME_LIST = [
   'applicationPageOp', 'applicationDecide', 'applicationSupplement', 'applicationRoute', 'applicationExtend',
   'applicationDeliver', 'applicationProgress', 'documentGet', 'documentPrint',
   'scanDevices', 'scanStart', 'scanStatus', 'scanCancel', 'hotFolderStatus', 'hotFolderArm', 'printerList', 'printSettingsGet',
-  'printSettingsSet', 'materialPdf',
+  'printSettingsSet', 'materialPdf', 'applicationPageImage',
   'calendarDays', 'calendarSet', 'calendarRemove', 'calendarImportNotice',
 ] as const satisfies readonly MethodName[];
 

@@ -19,7 +19,8 @@ export const PrinterInfo = z.object({
   accepting: z.boolean(),
   /** why it is stopped or refusing, in words a clerk can act on; null when all is well */
   reason: z.string().nullable(),
-  isDefault: z.boolean(),
+  /** the system's default printer; absent where the host cannot tell (Electron's printer list) */
+  isDefault: z.boolean().optional(),
   /** the paper sizes it offers (CUPS PageSize choices), when asked for */
   media: z.array(z.string()).optional(),
 });

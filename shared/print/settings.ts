@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../api/errors';
 import { t } from '../i18n';
+import type { DocumentKind } from '../applications/schemas';
 import { PaperKind } from './paper';
 
 // Which printer and paper each document goes to. The lead keeps these settings in the database and
@@ -18,6 +19,16 @@ export const PRINT_DOC_TYPES = [
 ] as const;
 export const PrintDocType = z.enum(PRINT_DOC_TYPES);
 export type PrintDocType = z.infer<typeof PrintDocType>;
+
+/** The settings line each issued document of an application prints by. */
+export const PRINT_DOC_TYPE_OF: Record<DocumentKind, PrintDocType> = {
+  acceptance: 'acceptance-notice',
+  acceptance_thermal: 'acceptance-receipt-thermal',
+  correction: 'correction-notice',
+  refusal: 'refusal-notice',
+  handover: 'handover-sheet',
+  delivery: 'delivery-receipt',
+};
 
 /** A CUPS queue or Windows printer name, as the system spells it. */
 export const PrinterName = z.string().trim().min(1).max(127);

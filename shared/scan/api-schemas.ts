@@ -55,10 +55,3 @@ export const HotFolderView = z.object({
 export const HotFolderArmInput = z.strictObject({
   target: z.object({ applicationId: z.string().min(1).max(64), materialId: z.string().min(1).max(64) }).nullable(),
 });
-
-export const PrinterView = z.object({
-  name: z.string(),
-  isDefault: z.boolean(),
-  state: z.enum(['idle', 'printing', 'stopped', 'unknown']),
-  reason: z.string(),
-});

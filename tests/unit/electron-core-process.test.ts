@@ -45,7 +45,7 @@ describe('core host (message logic)', () => {
   });
   afterEach(() => void host.handle({ type: 'shutdown' }));
 
-  const answerOf = (id: number) => replies.find((r): r is Extract<CoreReply, { id: number }> => 'id' in r && r.id === id)?.result;
+  const answerOf = (id: number) => replies.find((r): r is Extract<CoreReply, { result: unknown }> => 'result' in r && r.id === id)?.result;
 
   it('says ready, then answers requests by id through the core (validation and roles included)', async () => {
     expect(replies[0]).toEqual({ type: 'ready', state: 'setup' });
@@ -93,6 +93,29 @@ describe('core host (message logic)', () => {
     expect(exits).toEqual([0]);
     await host.handle({ id: 20, method: 'appStatus', input: {}, sessionId: null });
     expect(answerOf(20)).toBeUndefined();
+  });
+
+  it('asks the main process for the printers, and takes its answer by id', async () => {
+    const got: CoreReply[] = [];
+    const printing = createCoreHost({
+      config: { dataDir: tempDir(), resourcesDir: RESOURCES },
+      post: (r) => {
+        got.push(r);
+        // the main process's side: Chromium knows one printer
+        if ('type' in r && r.type === 'host-request' && r.op === 'printers') {
+          const value = [{ name: 'Counter-A4', description: '窗口打印机', location: '', state: 'idle', accepting: true, reason: null }];
+          setImmediate(() => void printing.handle({ type: 'host-reply', id: r.id, result: { ok: true, value } }));
+        }
+      },
+      exit: () => {},
+      log: () => {},
+    });
+    await printing.handle({ id: 1, method: 'setupAdmin', input: { centreName: '滨江区企业服务中心', username: 'admin', displayName: '管理员', password: 'Admin1234' }, sessionId: null });
+    const session = (got.find((r) => 'result' in r && r.id === 1) as { result: { ok: true; value: { sessionId: string } } }).result.value.sessionId;
+    await printing.handle({ id: 2, method: 'printerList', input: {}, sessionId: session });
+    expect(got.some((r) => 'type' in r && r.type === 'host-request' && r.op === 'printers')).toBe(true);
+    expect(got.find((r) => 'result' in r && r.id === 2)).toMatchObject({ result: { ok: true, value: [{ name: 'Counter-A4', state: 'idle' }] } });
+    await printing.handle({ type: 'shutdown' });
   });
 
   it('reads its folders from argv wherever Electron puts them', () => {

@@ -94,6 +94,31 @@ describe('CoreClient', () => {
     }
   });
 
+  it('answers the core’s own printing requests, but not to a core that died meanwhile', async () => {
+    const procs: FakeCore[] = [];
+    let release: () => void = () => {};
+    const client = new CoreClient({
+      fork: () => (procs.push(new FakeCore(() => null)), procs.at(-1)!),
+      onHostRequest: async (m) => {
+        const id = (m as { id: number }).id;
+        if (id === 2) await new Promise<void>((r) => (release = r));
+        return { type: 'host-reply', id, result: { ok: true, value: [] } };
+      },
+      restartDelaysMs: [0],
+      log: () => {},
+    });
+    client.start();
+    procs[0]!.emit('message', { type: 'host-request', id: 1, op: 'printers' });
+    await vi.waitFor(() => expect(procs[0]!.sent).toContainEqual({ type: 'host-reply', id: 1, result: { ok: true, value: [] } }));
+    // a slow answer (a print takes seconds) to a core that crashed before it came goes nowhere
+    procs[0]!.emit('message', { type: 'host-request', id: 2, op: 'printers' });
+    procs[0]!.crash();
+    release();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(procs.flatMap((p) => p.sent)).not.toContainEqual(expect.objectContaining({ type: 'host-reply', id: 2 }));
+    await client.stop();
+  });
+
   it('answers INTERNAL when the core cannot even be started', async () => {
     const client = new CoreClient({ fork: () => { throw new Error('no such file'); }, log: () => {} });
     expect(await client.call('appStatus', {}, null)).toEqual(INTERNAL);

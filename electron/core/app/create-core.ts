@@ -22,9 +22,11 @@ import { createApplicationPorts } from '../applications/core-ports';
 import { applicationHandlers } from '../applications/handlers';
 import { deskHandlers } from '../applications/desk-handlers';
 import { ScanDesk, type ScanDeskOptions } from '../applications/scan-desk';
+import { startHousekeeping, type Housekeeping } from '../applications/housekeeping';
 import { EnterpriseProfiles } from '../matching/enterprise-profiles';
 import { MatchIndex } from '../matching/match-index';
 import { warmPolicySearch } from '../policies/search/policy-search';
+import { cupsPrinter, type SystemPrinter } from '../print';
 import { getMeta, setMeta } from './meta';
 
 export interface CoreOptions {
@@ -36,6 +38,8 @@ export interface CoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** scanners (SANE) and the copier's hot folder on this PC */
   scanning?: Omit<ScanDeskOptions, 'log'>;
+  /** the PC's printers: CUPS unless the host prints itself (Electron's print path) */
+  printer?: SystemPrinter;
 }
 
 export interface Core {
@@ -73,6 +77,7 @@ export function createCore(opts: CoreOptions): Core {
   let env: CoreEnv | null = null;
   let handlers: Handlers | null = null;
   let desk: ScanDesk | null = null;
+  let housekeeping: Housekeeping | null = null;
 
   try {
     db = openDatabase(path.join(opts.dataDir, DATABASE_FILE), { nativeBinding: opts.nativeBinding });
@@ -82,10 +87,13 @@ export function createCore(opts: CoreOptions): Core {
     const calendar = new CalendarStore(db);
     const matching = new MatchIndex(db);
     const profiles = new EnterpriseProfiles(db);
-    const { service, ...applicationMethods } = applicationHandlers(env, calendar, createApplicationPorts({ db, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir, log }));
+    const printer = opts.printer ?? cupsPrinter();
+    const { service, ...applicationMethods } = applicationHandlers(env, calendar, createApplicationPorts({ db, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir, printer, log }));
     // the copier's scan-to-folder: a folder of the data directory unless set (a network share)
     const hotFolder = opts.scanning?.hotFolder ?? path.join(opts.dataDir, 'hot-folder');
     const scanDesk = (desk = new ScanDesk(service, { ...opts.scanning, hotFolder, log }));
+    // in the background: PDFs a stopped scan batch left unbuilt, then unnamed blobs removed
+    housekeeping = startHousekeeping({ db, dataDir: opts.dataDir, service, log });
     const e = env;
     handlers = {
       appStatus: () => status(),
@@ -98,7 +106,7 @@ export function createCore(opts: CoreOptions): Core {
       ...enterpriseHandlers(e, () => profiles.invalidate()),
       ...matchingHandlers(e, { items: matching, profiles }, opts.resourcesDir),
       ...applicationMethods,
-      ...deskHandlers(e, scanDesk),
+      ...deskHandlers(e, scanDesk, printer),
     };
     // the first search and the first match would otherwise pay for loading their in-memory data
     // (about a second each for a library of 20,000 policies): load it once the host is up
@@ -139,6 +147,7 @@ export function createCore(opts: CoreOptions): Core {
     db,
     close: () => {
       void desk?.close();
+      housekeeping?.stop();
       db?.close();
     },
   };

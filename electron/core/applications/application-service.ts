@@ -135,9 +135,15 @@ export class ApplicationService {
     return this.detail(input.applicationId);
   }
 
+  /**
+   * Processes and stores the files and adds their pages at the end of the material. The material's
+   * PDF is built again with them, or — `pdf: 'later'`, for a scan batch that saves page by page —
+   * left to `ensurePdf` (pdf_sha256 null until then, so it never names a PDF without these pages).
+   */
   async addPages(
     input: { applicationId: string; materialId: string; files: { name: string; bytes: Uint8Array; dpi?: number }[]; source: string },
     staff: Staff,
+    opts: { pdf?: 'now' | 'later' } = {},
   ): Promise<{ application: ApplicationDetail; refused: { name: string; message: string }[] }> {
     const r = this.row(input.applicationId);
     this.must('editChecklist', r);
@@ -145,23 +151,102 @@ export class ApplicationService {
     if (!m) throw new AppError('NOT_FOUND');
     const { pages, refused } = await this.ports.pages.addFiles(input.files);
     if (pages.length) {
-      const all = [...this.repo.pages(m.id).map(storedOf), ...pages];
-      const pdf = await this.ports.pages.buildPdf(m.name, all);
-      this.env.db.transaction(() => {
+      const before = this.repo.pages(m.id);
+      const built = opts.pdf === 'later' ? null : await this.ports.pages.buildPdf(m.name, [...before.map(storedOf), ...pages]);
+      const pdf = this.env.db.transaction(() => {
         this.must('editChecklist', this.row(r.id));
-        const start = this.repo.pages(m.id).length;
-        pages.forEach((p, i) => this.repo.insertPage(pageRow(p, m.id, start + i + 1, input.source, staff.id, this.at())));
-        this.repo.updateMaterial(m.id, { pdf_sha256: pdf, ...(m.state === 'pending' || m.state === 'missing' ? { state: 'present' as const } : {}) });
+        const now = this.repo.pages(m.id);
+        // pages saved meanwhile (another batch) are not in the PDF just built: it waits for ensurePdf
+        const pdf = built && samePages(now, before) ? built : null;
+        pages.forEach((p, i) => this.repo.insertPage(pageRow(p, m.id, now.length + i + 1, input.source, staff.id, this.at())));
+        const state = this.repo.material(r.id, m.id)!.state;
+        this.repo.updateMaterial(m.id, { pdf_sha256: pdf, ...(state === 'pending' || state === 'missing' ? { state: 'present' as const } : {}) });
         const blank = pages.filter((p) => p.blank).length;
         this.record(r, staff, 'pages_added', t('application.event.pagesAdded', { material: m.name, n: pages.length, blankNote: blank ? t('application.event.blankNote', { blank }) : '' }), {
           materialId: m.id, pages: pages.map((p) => p.sha256), pdf,
         });
+        return pdf;
       }).immediate();
+      if (built && !pdf) await this.ensurePdf(r.id, m.id, staff.id);
     }
     return { application: this.detail(r.id), refused };
   }
 
+  private readonly building = new Map<string, Promise<string | null>>();
+
+  /**
+   * The material's PDF, built from its pages now if it is missing (a scan batch still saving, or
+   * cut short by a crash). Null when the material has no pages. One build per material at a time;
+   * the PDF is recorded only if the pages did not change while it was built (else built again).
+   */
+  ensurePdf(applicationId: string, materialId: string, staffId: string | null): Promise<string | null> {
+    const running = this.building.get(materialId);
+    if (running) return running;
+    const job = this.buildMissingPdf(applicationId, materialId, staffId).finally(() => this.building.delete(materialId));
+    this.building.set(materialId, job);
+    return job;
+  }
+
+  private async buildMissingPdf(applicationId: string, materialId: string, staffId: string | null): Promise<string | null> {
+    for (;;) {
+      const r = await this.buildPdfOnce(applicationId, materialId, staffId);
+      if (!r || r.recorded) return r?.sha256 ?? null;
+    }
+  }
+
+  /**
+   * The PDF of the material's pages as they are now (the recorded one if there is one). Recorded
+   * only if no page changed while it was built; else it is still the PDF of the pages recorded
+   * when it began (`recorded: false`).
+   */
+  private async buildPdfOnce(applicationId: string, materialId: string, staffId: string | null): Promise<{ sha256: string; recorded: boolean } | null> {
+    const r = this.row(applicationId);
+    const m = this.repo.material(applicationId, materialId);
+    if (!m) throw new AppError('NOT_FOUND');
+    if (m.pdf_sha256) return { sha256: m.pdf_sha256, recorded: true };
+    const pages = this.repo.pages(m.id);
+    if (pages.length === 0) return null;
+    const built = await this.ports.pages.buildPdf(m.name, pages.map(storedOf));
+    return this.env.db.transaction(() => {
+      const now = this.repo.material(applicationId, materialId)!;
+      if (now.pdf_sha256) return { sha256: now.pdf_sha256, recorded: true };
+      if (!samePages(this.repo.pages(m.id), pages)) return { sha256: built, recorded: false };
+      this.repo.updateMaterial(m.id, { pdf_sha256: built });
+      // not a step of the clerk's (no history event); the centre gets the PDF it names
+      recordChange(this.env, { entity: 'application', entityId: r.id, action: 'material_pdf', staffId, payload: { id: r.id, caseNo: r.case_no, materialId: m.id, pages: pages.map((p) => p.sha256), pdf: built } });
+      return { sha256: built, recorded: true };
+    }).immediate();
+  }
+
+  /** Every material with pages but no PDF (a batch cut short by a crash): their PDFs built, one by one. */
+  async finishPdfs(): Promise<number> {
+    const open = this.env.db
+      .prepare('SELECT m.application_id, m.id FROM application_materials m WHERE m.pdf_sha256 IS NULL AND EXISTS (SELECT 1 FROM material_pages p WHERE p.material_id = m.id)')
+      .all() as { application_id: string; id: string }[];
+    for (const m of open) await this.ensurePdf(m.application_id, m.id, null);
+    return open.length;
+  }
+
+  /**
+   * The material's PDF; NOT_FOUND for a material without pages. One that is missing is built first
+   * (and recorded); while a scan batch is still saving, it is the PDF of the pages saved so far.
+   */
+  async materialPdf(applicationId: string, materialId: string): Promise<{ name: string; caseNo: string; bytes: Uint8Array }> {
+    const r = this.row(applicationId);
+    const m = this.repo.material(r.id, materialId);
+    if (!m) throw new AppError('NOT_FOUND');
+    const pdf = m.pdf_sha256 ?? (await this.buildPdfOnce(r.id, m.id, null))?.sha256;
+    if (!pdf) throw new AppError('NOT_FOUND');
+    return { name: m.name, caseNo: r.case_no, bytes: await this.ports.blobs.get(pdf) };
+  }
+
   async pageOp(input: { applicationId: string; materialId: string; pageId: string; op: 'rotate_left' | 'rotate_right' | 'move_up' | 'move_down' | 'delete' }, staff: Staff): Promise<ApplicationDetail> {
+    // a scan batch may save pages while the page is turned: then the step is done again on the new list
+    while (!(await this.tryPageOp(input, staff)));
+    return this.detail(input.applicationId);
+  }
+
+  private async tryPageOp(input: Parameters<ApplicationService['pageOp']>[0], staff: Staff): Promise<boolean> {
     const r = this.row(input.applicationId);
     this.must('editChecklist', r);
     const m = this.repo.material(r.id, input.materialId);
@@ -180,13 +265,14 @@ export class ApplicationService {
     }
     next = next.map((p, i) => ({ ...p, position: i + 1 }));
     const pdf = next.length ? await this.ports.pages.buildPdf(m.name, next.map(storedOf)) : null;
-    this.env.db.transaction(() => {
+    return this.env.db.transaction(() => {
       this.must('editChecklist', this.row(r.id));
+      if (!samePages(this.repo.pages(m.id), rows)) return false;
       this.repo.replacePages(m.id, next);
       this.repo.updateMaterial(m.id, { pdf_sha256: pdf });
       this.record(r, staff, 'pages_changed', t(`application.event.page.${input.op}` as MessageKey, { material: m.name, n: k + 1 }), { materialId: m.id, pages: next.map((p) => p.sha256), pdf });
+      return true;
     }).immediate();
-    return this.detail(r.id);
   }
 
   /** 受理 / 容缺受理 / 补正 / 不予受理, and its document. */
@@ -248,6 +334,8 @@ export class ApplicationService {
   async route(id: string, staff: Staff, ctx: DocumentContext): Promise<ApplicationDetail> {
     const r = this.row(id);
     this.must('route', r);
+    // the department gets every material's PDF: one a scan batch left unbuilt is built first
+    for (const m of this.repo.materials(id)) if (!m.pdf_sha256) await this.ensurePdf(id, m.id, staff.id);
     const after = this.detail(id);
     const handed = after.materials.filter((m) => m.state === 'present');
     const preview: ApplicationDetail = { ...after, state: 'routed', materials: after.materials.map((m) => (m.state === 'present' ? { ...m, handedOverTo: r.department } : m)) };
@@ -355,6 +443,10 @@ const PUBLIC_EVENTS = new Set(['created', 'decided', 'supplement_received', 'rou
 const storedOf = (p: PageRow): StoredPage => ({
   kind: p.kind, sha256: p.sha256, bytes: p.bytes, width: p.width, height: p.height, rotation: p.rotation, blank: p.blank === 1, ink: p.ink,
 });
+
+/** The same pages in the same order, each as it was (a turn makes a new blob). */
+const samePages = (a: readonly PageRow[], b: readonly PageRow[]) =>
+  a.length === b.length && a.every((p, i) => p.id === b[i]!.id && p.sha256 === b[i]!.sha256 && p.rotation === b[i]!.rotation);
 
 const pageRow = (p: StoredPage, materialId: string, position: number, source: string, staffId: string, at: string): PageRow => ({
   id: newId(), material_id: materialId, position, kind: p.kind, sha256: p.sha256, bytes: p.bytes, width: p.width, height: p.height,

@@ -2,7 +2,7 @@ import type { CoreEnv, Handlers } from '../api/handler-types';
 import { recordChange } from '../db/record-change';
 import { printSettings } from './print-port';
 import { signedIn } from '../api/handler-types';
-import { listPrinters } from '../print';
+import type { SystemPrinter } from '../print';
 import type { ScanDesk } from './scan-desk';
 
 type DeskMethods =
@@ -10,7 +10,7 @@ type DeskMethods =
   | 'printSettingsGet' | 'printSettingsSet';
 
 /** The counter's devices: scanners, the hot folder, printers and their settings. */
-export function deskHandlers(env: CoreEnv, desk: ScanDesk): Pick<Handlers, DeskMethods> {
+export function deskHandlers(env: CoreEnv, desk: ScanDesk, printer: SystemPrinter): Pick<Handlers, DeskMethods> {
   return {
     printSettingsGet: () => printSettings(env.db),
     printSettingsSet(settings, caller) {
@@ -28,12 +28,6 @@ export function deskHandlers(env: CoreEnv, desk: ScanDesk): Pick<Handlers, DeskM
     scanCancel: ({ jobId }) => desk.cancel(jobId),
     hotFolderStatus: () => desk.hotFolderView(),
     hotFolderArm: ({ target }, caller) => desk.arm(target, signedIn(caller)),
-    async printerList() {
-      const { printers } = await listPrinters();
-      return printers.map((p) => ({
-        name: p.name, isDefault: p.isDefault, reason: p.reason ?? '',
-        state: p.state === 'idle' || p.state === 'printing' || p.state === 'stopped' ? p.state : 'unknown',
-      }));
-    },
+    printerList: () => printer.printers(),
   };
 }

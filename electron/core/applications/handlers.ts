@@ -4,12 +4,13 @@ import type { CoreEnv, Handlers } from '../api/handler-types';
 import { signedIn } from '../api/handler-types';
 import type { CalendarStore } from '../calendar/calendar-store';
 import { ApplicationService } from './application-service';
+import { pageImages } from './page-image';
 import type { ApplicationPorts, DocumentContext } from './ports';
 
 type ApplicationMethods =
   | 'applicationCreate' | 'applicationList' | 'applicationGet' | 'applicationMaterialMark' | 'applicationPagesAdd'
   | 'applicationPageOp' | 'applicationDecide' | 'applicationSupplement' | 'applicationRoute' | 'applicationExtend'
-  | 'applicationDeliver' | 'applicationProgress' | 'documentGet' | 'documentPrint' | 'materialPdf';
+  | 'applicationDeliver' | 'applicationProgress' | 'documentGet' | 'documentPrint' | 'materialPdf' | 'applicationPageImage';
 
 /** The centre's facts a document prints (meta keys set at set-up; the progress address is a setting). */
 export function documentContext(env: CoreEnv, staffName: string): DocumentContext {
@@ -30,6 +31,7 @@ export function documentContext(env: CoreEnv, staffName: string): DocumentContex
 export function applicationHandlers(env: CoreEnv, calendar: CalendarStore, ports: ApplicationPorts): Pick<Handlers, ApplicationMethods> & { service: ApplicationService } {
   const service = new ApplicationService(env, calendar, ports);
   const ctx = (staff: { displayName: string }) => documentContext(env, staff.displayName);
+  const pageImage = pageImages(ports.blobs);
   const pdf = (name: string, bytes: Uint8Array) => ({ fileName: `${name}.pdf`, mimeType: 'application/pdf', base64: Buffer.from(bytes).toString('base64') });
 
   return {
@@ -62,10 +64,17 @@ export function applicationHandlers(env: CoreEnv, calendar: CalendarStore, ports
     },
     documentPrint: ({ documentId, printer }, caller) => service.print(documentId, printer, signedIn(caller)),
     async materialPdf({ applicationId, materialId }) {
-      const app = service.detail(applicationId);
-      const m = app.materials.find((x) => x.id === materialId);
-      if (!m?.pdfSha256) throw new AppError('NOT_FOUND');
-      return pdf(`${m.name}-${app.caseNo}`, await ports.blobs.get(m.pdfSha256));
+      // built here if a scan batch is still saving or was cut short
+      const m = await service.materialPdf(applicationId, materialId);
+      return pdf(`${m.name}-${m.caseNo}`, m.bytes);
+    },
+    async applicationPageImage({ applicationId, materialId, pageId, width }) {
+      const m = service.repo.material(applicationId, materialId);
+      const p = m ? service.repo.pages(m.id).find((x) => x.id === pageId) : undefined;
+      if (!p) throw new AppError('NOT_FOUND');
+      const img = await pageImage(p, width);
+      const ext = img.mimeType === 'application/pdf' ? 'pdf' : 'jpg';
+      return { fileName: `page-${p.position}.${ext}`, mimeType: img.mimeType, base64: Buffer.from(img.bytes).toString('base64') };
     },
   };
 }

@@ -44,8 +44,8 @@ export interface DocumentPorts {
 }
 
 export interface PrintPorts {
-  /** Prints a PDF; throws an AppError (PRINTER_STOPPED, PRINTER_NOT_FOUND, PRINT_FAILED) when it cannot. */
-  print(bytes: Uint8Array, opts: { kind: DocumentKind; title: string; printer?: string }): Promise<{ printer: string; jobId: string }>;
+  /** Prints a PDF (jobId null: the host's print path gives none); throws an AppError (PRINTER_STOPPED, PRINTER_NOT_FOUND, PRINT_FAILED) when it cannot. */
+  print(bytes: Uint8Array, opts: { kind: DocumentKind; title: string; printer?: string }): Promise<{ printer: string; jobId: string | null }>;
 }
 
 export interface ApplicationPorts {

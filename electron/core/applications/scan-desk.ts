@@ -5,18 +5,26 @@ import { AppError } from '@shared/api/errors';
 import type { ScanJobView, ScannerView } from '@shared/scan/api-schemas';
 import { t } from '@shared/i18n';
 import { newId } from '../ids';
-import { listDevices, scanBatch, watchHotFolder, type HotFolder, type SaneSetup, type SourceKind, type ColourMode } from '../scan';
+import { listDevices, scanBatch, watchHotFolder, type HotFolder, type SaneSetup, type ScannedPage, type ScanResult, type SourceKind, type ColourMode } from '../scan';
 import type { ApplicationService } from './application-service';
+import { SaveQueue } from './save-queue';
 
 // The counter's scanning desk: scan jobs into a material (the renderer polls their progress), and
 // the hot folder, armed for one material at a time. Pages are attached through the application
-// service like any file, so the same processing, blob folder and history apply.
+// service like any file, so the same processing, blob folder and history apply. A scan job saves
+// its pages while the feeder runs (save-queue.ts): the material shows them as they come, and a
+// scanner lost or a cancel keeps every page saved. The material's PDF is left out of those saves
+// (pdf_sha256 null meanwhile) and built once when the last save is done; see docs/scanning.md.
+
+/** Page files read into one save at most (PNM: 8.7 MB for a grey A4 page at 300 dpi). */
+const MAX_SAVE_BYTES = 128 * 1024 * 1024;
 
 type Staff = { id: string; displayName: string };
 
 interface Job {
   view: ScanJobView;
   abort: AbortController;
+  queue?: SaveQueue<ScannedPage>;
 }
 
 export interface ScanDeskOptions {
@@ -34,6 +42,7 @@ export class ScanDesk {
   private hotProblem: string | null = null;
   private armed: { applicationId: string; materialId: string; materialName: string; staff: Staff } | null = null;
   private taken = 0;
+  private closing = false;
 
   constructor(private readonly service: ApplicationService, private readonly opts: ScanDeskOptions) {}
 
@@ -63,30 +72,55 @@ export class ScanDesk {
   }
 
   private async run(job: Job, input: Parameters<ScanDesk['start']>[0], staff: Staff): Promise<void> {
+    const { applicationId, materialId } = input;
     const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pd-scan-'));
+    // each whole page is queued and saved while the feeder runs; the material's PDF is built once, at the end
+    const queue = (job.queue = new SaveQueue<ScannedPage>(async (pages) => {
+      try {
+        const files = await Promise.all(pages.map(async (p) => ({ name: t('application.scanPageName', { n: p.page }), bytes: await fs.readFile(p.path), dpi: p.resolution ?? input.resolution })));
+        const saved = await this.service.addPages({ applicationId, materialId, files, source: 'scanner' }, staff, { pdf: 'later' });
+        job.view.pagesSaved += files.length - saved.refused.length;
+      } catch (e) {
+        // pages that cannot be saved (the application was decided meanwhile, a full disk): stop the scanner
+        job.abort.abort();
+        throw e;
+      }
+      await Promise.all(pages.map((p) => fs.rm(p.path, { force: true })));
+    }, MAX_SAVE_BYTES));
+    let result: ScanResult | null = null;
+    let scanError: unknown = null;
     try {
-      const result = await scanBatch({
+      result = await scanBatch({
         // PNM: no decode cost when the page is processed (PNG costs ~150 ms a page)
         device: input.device, outDir, resolution: input.resolution, format: 'pnm', mode: input.mode, source: input.source, count: input.count,
-        sane: this.opts.sane, signal: job.abort.signal, onPage: () => void job.view.pagesScanned++,
+        sane: this.opts.sane, signal: job.abort.signal,
+        onPage: (p) => {
+          job.view.pagesScanned++;
+          queue.push(p);
+        },
         // an empty feeder ends the stack, unless the clerk asked for more pages (and refilled it)
         onFeederEmpty: ({ pagesSoFar }) => input.count !== undefined && pagesSoFar < input.count,
       });
-      job.view.pagesScanned = result.pages.length;
-      if (result.error) job.view.error = result.error.toData();
-      if (result.pages.length) {
-        job.view.state = 'saving';
-        const dpi = result.resolution ?? input.resolution;
-        const files = await Promise.all(result.pages.map(async (p) => ({ name: t('application.scanPageName', { n: p.page }), bytes: await fs.readFile(p.path), dpi })));
-        const saved = await this.service.addPages({ applicationId: input.applicationId, materialId: input.materialId, files, source: 'scanner' }, staff);
-        job.view.pagesSaved = files.length - saved.refused.length;
-      }
-      job.view.state = result.endedBy === 'cancelled' ? 'cancelled' : result.error ? 'failed' : 'done';
     } catch (e) {
-      job.view.error = (e instanceof AppError ? e : new AppError('SCAN_FAILED', { reason: String(e) })).toData();
-      job.view.state = 'failed';
+      scanError = e;
+    }
+    try {
+      if (result) job.view.pagesScanned = result.pages.length;
+      job.view.state = 'saving';
+      await queue.drained();
+      if (job.view.pagesScanned > 0 && !this.closing) await this.service.ensurePdf(applicationId, materialId, staff.id);
+    } catch (e) {
+      scanError ??= e;
     } finally {
-      await fs.rm(outDir, { recursive: true, force: true });
+      await fs.rm(outDir, { recursive: true, force: true }).catch((e: unknown) => this.opts.log('scan: removing the page files failed', e));
+    }
+    // what went wrong first says most: a save that failed, then the scanner, then the PDF
+    const error = queue.error ?? result?.error ?? scanError;
+    if (error) {
+      job.view.error = (error instanceof AppError ? error : new AppError('SCAN_FAILED', { reason: String(error) })).toData();
+      job.view.state = 'failed';
+    } else {
+      job.view.state = result?.endedBy === 'cancelled' ? 'cancelled' : 'done';
     }
   }
 
@@ -157,7 +191,11 @@ export class ScanDesk {
   }
 
   async close(): Promise<void> {
-    for (const j of this.jobs.values()) j.abort.abort();
+    this.closing = true;
+    for (const j of this.jobs.values()) {
+      j.queue?.stop(); // the database closes next: no more saves
+      j.abort.abort();
+    }
     await this.hot?.close();
     this.hot = null;
   }

@@ -7,8 +7,9 @@ import { AppError } from '@shared/api/errors';
 // The content-addressed blob folder beside the database: every stored file (scanned pages,
 // material PDFs, issued documents) is named by its SHA-256, `blobs/ab/abcdef…`. A file is written
 // whole or not at all: into a temporary name in the same folder, flushed to disk, then renamed (and
-// the folder flushed, so the rename survives a power cut); an existing blob is never rewritten. A
-// full disk is DISK_FULL, with nothing left behind.
+// the folder flushed, so the rename survives a power cut); an existing blob is never rewritten (its
+// file time is refreshed, so the garbage collector sees it as new). A full disk is DISK_FULL, with
+// nothing left behind. Writes and the collector's deletions never overlap (FolderLock).
 
 export const BLOB_FOLDER = 'blobs';
 const TEMP_PREFIX = '.tmp-';
@@ -31,11 +32,65 @@ export interface BlobStoreOptions {
   writeAll?: (file: FileHandle, bytes: Uint8Array) => Promise<void>;
 }
 
+/**
+ * Writes to one folder run side by side; the garbage collector's deletions run alone: they wait
+ * for the writes under way, and writes that come meanwhile wait for them. One per folder in this
+ * process (a data folder is used by one process at a time).
+ */
+class FolderLock {
+  private static readonly byRoot = new Map<string, FolderLock>();
+  static of(root: string): FolderLock {
+    let lock = FolderLock.byRoot.get(root);
+    if (!lock) FolderLock.byRoot.set(root, (lock = new FolderLock()));
+    return lock;
+  }
+
+  private writers = 0;
+  private idle: (() => void)[] = [];
+  private sweep: Promise<unknown> | null = null;
+
+  async write<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.sweep) await this.sweep.catch(() => undefined);
+    this.writers++;
+    try {
+      return await fn();
+    } finally {
+      if (--this.writers === 0) for (const wake of this.idle.splice(0)) wake();
+    }
+  }
+
+  async alone<T>(fn: () => Promise<T>): Promise<T> {
+    while (this.sweep) await this.sweep.catch(() => undefined);
+    const run = (async () => {
+      while (this.writers > 0) await new Promise<void>((r) => this.idle.push(r));
+      return fn();
+    })();
+    this.sweep = run;
+    try {
+      return await run;
+    } finally {
+      if (this.sweep === run) this.sweep = null;
+    }
+  }
+}
+
 export class BlobStore {
   private readonly writeAll: NonNullable<BlobStoreOptions['writeAll']>;
+  private readonly lock: FolderLock;
 
   constructor(readonly root: string, opts: BlobStoreOptions = {}) {
     this.writeAll = opts.writeAll ?? ((file, bytes) => file.writeFile(bytes));
+    this.lock = FolderLock.of(path.resolve(root));
+  }
+
+  /** Runs `fn` while no blob is being written to this folder (the garbage collector's deletions). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.lock.alone(fn);
+  }
+
+  /** A temporary file of a write (under way, or cut short by a crash). */
+  isTemporary(name: string): boolean {
+    return name.startsWith(TEMP_PREFIX);
   }
 
   /** The blob folder beside a data folder's database. */
@@ -55,9 +110,13 @@ export class BlobStore {
 
   /** Stores the bytes (once); DISK_FULL when the disk is full, with no partial file left. */
   async store(bytes: Uint8Array): Promise<StoredBlob> {
+    return this.lock.write(() => this.write(bytes));
+  }
+
+  private async write(bytes: Uint8Array): Promise<StoredBlob> {
     const hash = sha256(bytes);
     const file = this.pathOf(hash);
-    if (await exists(file)) return { sha256: hash, size: bytes.length, created: false };
+    if (await touch(file)) return { sha256: hash, size: bytes.length, created: false };
     const dir = path.dirname(file);
     const tmp = path.join(dir, `${TEMP_PREFIX}${randomUUID()}`);
     try {
@@ -118,6 +177,18 @@ export class BlobStore {
       }
     }
     return n;
+  }
+}
+
+/** Whether the file is there; its time is set to now if so (see the garbage collector). */
+async function touch(file: string): Promise<boolean> {
+  const now = new Date();
+  try {
+    await fs.utimes(file, now, now);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
   }
 }
 

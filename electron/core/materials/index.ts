@@ -2,6 +2,7 @@
 // operations, and the content-addressed blob folder. Rules and measured numbers: docs/materials.md.
 
 export { BlobStore, BLOB_FOLDER, isSha256, sha256, type BlobStoreOptions, type StoredBlob } from './blob-store';
+export { DEFAULT_GRACE_MS, sweepBlobs, type SweepOptions, type SweepResult } from './blob-gc';
 export { ROTATIONS, shownSize, toRotation, type MaterialPage, type Rotation } from './page-types';
 export {
   imagePageCount, MAX_MEGAPIXELS, measureImageOfPage, processImage, processPage, rotateImage,

@@ -32,7 +32,7 @@ async function dimensions(path: string, format: ScanFormat): Promise<{ width: nu
   return meta.width && meta.height ? { width: meta.width, height: meta.height } : null;
 }
 
-export async function pageInfo(page: number, path: string, format: ScanFormat): Promise<ScannedPage> {
+export async function pageInfo(page: number, path: string, format: ScanFormat, resolution: number | null): Promise<ScannedPage> {
   const [st, dims] = await Promise.all([stat(path), dimensions(path, format).catch(() => null)]);
-  return { page, path, format, bytes: st.size, width: dims?.width ?? null, height: dims?.height ?? null };
+  return { page, path, format, bytes: st.size, width: dims?.width ?? null, height: dims?.height ?? null, resolution };
 }

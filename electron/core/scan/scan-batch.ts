@@ -65,7 +65,7 @@ async function runOnce(b: Batch, startAt: number): Promise<{ end: RunEnd; pagesT
     pagesThisRun++;
     b.chain = b.chain.then(async () => {
       if (b.callbackError) return;
-      const page = await pageInfo(b.pages.length + 1, file, plan.format);
+      const page = await pageInfo(b.pages.length + 1, file, plan.format, plan.resolution);
       b.pages.push(page);
       b.firstPageMs ??= performance.now() - b.started;
       await req.onPage?.(page);

@@ -83,7 +83,8 @@ export interface ScanRequest {
   sane?: SaneSetup;
   /** Stop the scan; the pages already complete are kept and returned (endedBy 'cancelled'). */
   signal?: AbortSignal;
-  /** A page is complete (its file is whole and renamed into place). Called in page order. */
+  /** A page is complete (its file is whole and renamed into place). Called in page order; the next
+   *  page is reported only once the promise returned (if any) settles. */
   onPage?: (page: ScannedPage) => void | Promise<void>;
   /** The scanner started pulling page `page` in. */
   onPageStarted?: (page: number) => void;
@@ -102,11 +103,14 @@ export interface ScanRequest {
 export interface ScannedPage {
   /** 1-based, in the order the pages came out of the scanner. */
   page: number;
+  /** the whole page file (it stays until the caller removes the batch's folder) */
   path: string;
   format: ScanFormat;
   bytes: number;
   width: number | null;
   height: number | null;
+  /** dpi it was scanned at (the device's value nearest the request); PNM files do not carry it */
+  resolution: number | null;
 }
 
 export interface ScanResult {

@@ -3,6 +3,7 @@ import { AppError } from '@shared/api/errors';
 import { t } from '@shared/i18n';
 import { mediaFor, type PageSizePt, type PaperKind } from '@shared/print/paper';
 import { stoppedReason } from '@shared/print/reasons';
+import type { PrinterInfo } from '@shared/print/schemas';
 
 // Every decision of Electron's print path, as data (tests check them without the Electron binary);
 // print-pdf-window.ts only carries them out.
@@ -66,26 +67,40 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
 }
 
 /** What Electron's getPrintersAsync() tells of a printer (options are CUPS's on Linux, fewer elsewhere). */
-export interface DeviceInfo { name: string; options?: Record<string, string> | object }
+export interface DeviceInfo { name: string; displayName?: string; description?: string; options?: Record<string, string> | object }
+
+/**
+ * A printer as the core describes printers (shared/print/schemas.ts). CUPS's printer-state 5 is
+ * stopped, 4 printing; a platform that tells nothing is taken as ready. Electron does not say which
+ * printer is the system's default, so isDefault is left out (printerFor then prints to "the default").
+ */
+export function printerInfoOf(device: DeviceInfo): PrinterInfo {
+  const o = (device.options ?? {}) as Record<string, string | undefined>;
+  const state = o['printer-state'] === '5' ? 'stopped' : o['printer-state'] === '4' ? 'printing' : 'idle';
+  const accepting = o['printer-is-accepting-jobs'] !== 'false';
+  const alerts = (o['printer-state-reasons'] ?? '').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
+  const message = o['printer-state-message'] ?? '';
+  const ok = state !== 'stopped' && accepting;
+  return {
+    name: device.name,
+    description: device.displayName || device.description || device.name,
+    location: o['printer-location'] ?? '',
+    state,
+    accepting,
+    reason: ok ? null : stoppedReason({ state, message, alerts }, { accepting, message }),
+  };
+}
 
 /**
  * Before printing: a named printer must exist (PRINTER_NOT_FOUND), and a printer CUPS reports as
- * stopped (printer-state 5) or refusing jobs is refused with its reason (PRINTER_STOPPED).
+ * stopped or refusing jobs is refused with its reason (PRINTER_STOPPED).
  */
 export function checkDevice(printer: string | null, devices: readonly DeviceInfo[]): void {
   if (printer === null) return;
   const device = devices.find((d) => d.name === printer);
   if (!device) throw new AppError('PRINTER_NOT_FOUND', { printer });
-  const o = (device.options ?? {}) as Record<string, string | undefined>;
-  const stopped = o['printer-state'] === '5';
-  const accepting = o['printer-is-accepting-jobs'] !== 'false';
-  if (!stopped && accepting) return;
-  const alerts = (o['printer-state-reasons'] ?? '').split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
-  const message = o['printer-state-message'] ?? '';
-  throw new AppError('PRINTER_STOPPED', {
-    printer,
-    reason: stoppedReason({ state: stopped ? 'stopped' : 'idle', message, alerts }, { accepting, message }),
-  });
+  const info = printerInfoOf(device);
+  if (info.reason !== null) throw new AppError('PRINTER_STOPPED', { printer, reason: info.reason });
 }
 
 /** The error for print()'s failureReason ("Print job canceled", "Print job failed", "Invalid printer settings" …). */

@@ -10,7 +10,7 @@ import { t } from '@shared/i18n';
 import type { PaperKind } from '@shared/print/paper';
 import { hardenSession } from '../hardening';
 import {
-  PDF_VIEWER_SETTLE_MS, PRINT_PARTITION, PRINT_TIMEOUT_MS, checkDevice, electronPrintOptions, printFailure, printWindowOptions,
+  PDF_VIEWER_SETTLE_MS, PRINT_PARTITION, PRINT_TIMEOUT_MS, checkDevice, electronPrintOptions, type DeviceInfo, printFailure, printWindowOptions,
 } from './print-options';
 
 // Electron's print path (Windows counters, or any host without CUPS tools): the PDF is written to a
@@ -28,6 +28,26 @@ export interface ElectronPrintJob {
 
 let sessionHardened = false;
 
+function printSession() {
+  const ses = session.fromPartition(PRINT_PARTITION);
+  if (!sessionHardened) {
+    hardenSession(ses);
+    sessionHardened = true;
+  }
+  return ses;
+}
+
+/** The printers Chromium sees, asked through a short-lived hidden window (none may be open). */
+export async function listDevicesWithElectron(): Promise<DeviceInfo[]> {
+  printSession();
+  const win = new BrowserWindow(printWindowOptions());
+  try {
+    return await win.webContents.getPrintersAsync();
+  } finally {
+    win.destroy();
+  }
+}
+
 export async function printPdfWithElectron(job: ElectronPrintJob): Promise<void> {
   let pages;
   try {
@@ -35,11 +55,7 @@ export async function printPdfWithElectron(job: ElectronPrintJob): Promise<void>
   } catch {
     throw new AppError('PRINT_FAILED', { reason: t('print.reason.badPdf') });
   }
-  if (!sessionHardened) {
-    hardenSession(session.fromPartition(PRINT_PARTITION));
-    sessionHardened = true;
-  }
-
+  printSession();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'policydesk-print-'));
   const win = new BrowserWindow(printWindowOptions());
   try {

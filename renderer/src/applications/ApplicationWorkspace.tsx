@@ -119,7 +119,7 @@ export function ApplicationWorkspace({ application, replace, onBack }: { applica
   };
 
   const viewPdf = async (m: MaterialView) => {
-    if (!m.pdfSha256) return void message.info(t('appUi.pages.noPdf', { name: m.name }));
+    if (m.pages.length === 0) return void message.info(t('appUi.pages.noPdf', { name: m.name }));
     try {
       setPdf({ file: await api.materialPdf({ applicationId: application.id, materialId: m.id }), name: m.name });
     } catch (e) {

@@ -1,4 +1,4 @@
-import { Button, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Flex, Table, Typography } from 'antd';
 import { EyeOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { IssuedDocument } from '@shared/applications/schemas';
 import { t } from '@shared/i18n';
@@ -29,11 +29,10 @@ export function DocumentsList() {
           width: 300,
           render: (_: unknown, d) =>
             d.printError ? (
-              <Tooltip title={d.printError}>
-                <Tag color="error" style={{ maxWidth: 280, overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="doc-print-error">
-                  {t('appUi.docs.printFailed', { reason: d.printError })}
-                </Tag>
-              </Tooltip>
+              // whole: the printer, why, and what to do are all in it
+              <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="doc-print-error">
+                {t('appUi.docs.printFailed', { reason: d.printError })}
+              </Typography.Text>
             ) : d.printedAt ? (
               <Typography.Text type="success">{t('appUi.docs.printed', { at: chineseDateTime(d.printedAt), printer: d.printer ?? '' })}</Typography.Text>
             ) : (

@@ -9,8 +9,10 @@ import { t } from '@shared/i18n';
 import { api } from '../api/client';
 import { useReportError } from '../common/useReportError';
 import type { RefusedFile } from './page-intake';
+import { PageThumbnail } from './PageThumbnail';
 import { useWorkspace } from './workspace-context';
 import './applications.css';
+import './page-strip.css';
 
 type PageOp = 'rotate_left' | 'rotate_right' | 'move_up' | 'move_down' | 'delete';
 
@@ -32,8 +34,8 @@ interface Props {
 }
 
 /**
- * One material's pages, in order: page n, kind, size, rotation and the 疑似空白 flag (never hidden);
- * rotate, move and delete each. Pages come in by file (or drop here), scanner, 高拍仪 or the hot folder.
+ * One material's pages, in order: a thumbnail as turned, page n, kind, size, rotation and the 疑似空白
+ * flag (never hidden; the thumbnail is framed too); rotate, move and delete each. Pages come in by file (or drop here), scanner, 高拍仪 or the hot folder.
  */
 export function MaterialPagesPanel({ material, editable, busy, refused, onClearRefused, onDropFiles, onIntake }: Props) {
   const { application, replace } = useWorkspace();
@@ -106,7 +108,7 @@ export function MaterialPagesPanel({ material, editable, busy, refused, onClearR
             {t('appUi.pages.count', { n: material.pages.length })}
           </Typography.Text>
         </div>
-        <Button size="small" icon={<FilePdfOutlined />} disabled={!material.pdfSha256} onClick={() => onIntake('pdf')}>
+        <Button size="small" icon={<FilePdfOutlined />} disabled={material.pages.length === 0} onClick={() => onIntake('pdf')}>
           {t('appUi.pages.viewPdf')}
         </Button>
       </Flex>
@@ -164,7 +166,7 @@ export function MaterialPagesPanel({ material, editable, busy, refused, onClearR
         {material.pages.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={editable ? t('appUi.pages.emptyDrop') : t('appUi.pages.empty')} style={{ margin: '16px 0' }} />
         ) : (
-          <div role="list" aria-label={t('appUi.pages.listLabel', { name: material.name })}>
+          <div role="list" className="pd-page-list" aria-label={t('appUi.pages.listLabel', { name: material.name })}>
             {material.pages.map((p, i) => (
               <div
                 key={p.id}
@@ -176,21 +178,24 @@ export function MaterialPagesPanel({ material, editable, busy, refused, onClearR
                 data-testid="page-row"
                 data-blank={p.blank}
               >
-                <Typography.Text strong style={{ width: 52, flex: 'none' }}>
-                  {t('appUi.pages.pageN', { n: i + 1 })}
-                </Typography.Text>
-                <Typography.Text type="secondary" style={{ flex: 1, minWidth: 0, fontSize: 13 }}>
-                  {[t(`appUi.pages.kind.${p.kind}`), fileSize(p.bytes), p.rotation ? t('appUi.pages.rotated', { deg: p.rotation }) : '']
-                    .filter(Boolean)
-                    .join(t('common.separator'))}
-                </Typography.Text>
-                {p.blank && (
-                  <Tooltip title={t('appUi.pages.blankHint')}>
-                    <Tag color="warning" icon={<WarningFilled />} style={{ marginInlineEnd: 0 }} data-testid="page-blank">
-                      {t('appUi.pages.blank')}
-                    </Tag>
-                  </Tooltip>
-                )}
+                <PageThumbnail applicationId={application.id} materialId={material.id} page={p} n={i + 1} />
+                <div className="pd-page-facts">
+                  <Typography.Text strong data-testid="page-number">
+                    {t('appUi.pages.pageN', { n: i + 1 })}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid="page-facts">
+                    {[t(`appUi.pages.kind.${p.kind}`), fileSize(p.bytes), p.rotation ? t('appUi.pages.rotated', { deg: p.rotation }) : '']
+                      .filter(Boolean)
+                      .join(t('common.separator'))}
+                  </Typography.Text>
+                  {p.blank && (
+                    <Tooltip title={t('appUi.pages.blankHint')}>
+                      <Tag color="warning" icon={<WarningFilled />} style={{ marginInlineEnd: 0 }} data-testid="page-blank">
+                        {t('appUi.pages.blank')}
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </div>
                 {editable && (
                   <Flex gap={2} style={{ flex: 'none' }}>
                     <PageButton icon={<RotateLeftOutlined />} label={t('appUi.pages.rotateLeft')} loading={working === p.id} onClick={() => void op(p, 'rotate_left', i)} />

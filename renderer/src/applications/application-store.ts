@@ -2,13 +2,10 @@ import { create } from 'zustand';
 import type { ApplicationDetail, ApplicationSummary } from '@shared/applications/schemas';
 import { api } from '../api/client';
 import { clearOnSignOut } from '../app/session-store';
+import { emptyList, searchableList, type SearchableList } from '../common/searchable-list';
 
-interface ApplicationsState {
-  items: ApplicationSummary[];
-  loading: boolean;
-  query: string;
-  /** the list for a search (办件编号 / 企业 / USCC / 查询码); a slower earlier answer never wins */
-  load(query?: string): Promise<void>;
+/** The list for a search (办件编号 / 企业 / USCC / 查询码), and the application open at the window. */
+interface ApplicationsState extends SearchableList<ApplicationSummary> {
   /** the application open in the acceptance workspace (null: the list is shown) */
   detail: ApplicationDetail | null;
   open(id: string): Promise<void>;
@@ -17,23 +14,10 @@ interface ApplicationsState {
   close(): void;
 }
 
-let latest = 0;
 const LIST_LIMIT = 200;
 
 export const useApplicationStore = create<ApplicationsState>((set, get) => ({
-  items: [],
-  loading: false,
-  query: '',
-  async load(query = get().query) {
-    const ticket = ++latest;
-    set({ loading: true, query });
-    try {
-      const items = await api.applicationList({ query, limit: LIST_LIMIT });
-      if (ticket === latest) set({ items });
-    } finally {
-      if (ticket === latest) set({ loading: false });
-    }
-  },
+  ...searchableList((query) => api.applicationList({ query, limit: LIST_LIMIT }), set, get),
   detail: null,
   async open(id) {
     set({ detail: await api.applicationGet({ id }) });
@@ -47,4 +31,4 @@ export const useApplicationStore = create<ApplicationsState>((set, get) => ({
   },
 }));
 
-clearOnSignOut(() => useApplicationStore.setState({ items: [], query: '', loading: false, detail: null }));
+clearOnSignOut(() => useApplicationStore.setState({ ...emptyList(), detail: null }));

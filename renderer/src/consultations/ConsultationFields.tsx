@@ -5,6 +5,7 @@ import { t } from '@shared/i18n';
 import { required } from '../common/rules';
 import { LinkedPoliciesField } from '../policies/LinkedPoliciesField';
 import { FollowUpFields } from './FollowUpFields';
+import { useClosesOnChoice } from './useClosesOnChoice';
 import { UsccField } from './UsccField';
 
 const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }));
@@ -16,6 +17,7 @@ const TEXTAREA_ROWS = { minRows: 2, maxRows: 6 };
  * asked (that is also the Tab order). Lives inside an antd Form of ConsultationFormValues.
  */
 export function ConsultationFields({ firstFieldRef, showMinutes = true }: { firstFieldRef?: Ref<InputRef>; showMinutes?: boolean }) {
+  const categoryList = useClosesOnChoice();
   return (
     <>
       <Row gutter={12}>
@@ -45,7 +47,7 @@ export function ConsultationFields({ firstFieldRef, showMinutes = true }: { firs
         <Col span={10}>
           {/* a rule of its own: the shared check calls a missing choice "格式不正确" */}
           <Form.Item name="category" label={t('field.category')} rules={[required('field.category')]}>
-            <Select options={CATEGORY_OPTIONS} placeholder={t('consult.categoryPlaceholder')} showSearch={{ optionFilterProp: 'label' }} />
+            <Select options={CATEGORY_OPTIONS} placeholder={t('consult.categoryPlaceholder')} showSearch={{ optionFilterProp: 'label' }} {...categoryList} />
           </Form.Item>
         </Col>
         <Col span={14}>

@@ -21,10 +21,12 @@ interface Props {
   onUsccChange?(uscc: string | null): void;
   /** lets the drawer save with Ctrl+Enter from beside the form (the policy panel) */
   submitRef?: RefObject<(() => void) | null>;
+  /** lets the drawer put the cursor in the first field once it has opened */
+  focusRef?: RefObject<(() => void) | null>;
 }
 
 /** Log (or correct) a consultation at the window. Enter saves from a one-line field, Ctrl+Enter from anywhere. */
-export function ConsultationForm({ editing, onCancel, onSaved, onUsccChange, submitRef }: Props) {
+export function ConsultationForm({ editing, onCancel, onSaved, onUsccChange, submitRef, focusRef }: Props) {
   const [form] = Form.useForm<ConsultationFormValues>();
   const firstField = useRef<InputRef>(null);
   const { busy, run } = useSubmitOnce();
@@ -32,6 +34,13 @@ export function ConsultationForm({ editing, onCancel, onSaved, onUsccChange, sub
   const report = useReportError();
 
   useEffect(() => firstField.current?.focus(), []);
+  useEffect(() => {
+    if (!focusRef) return;
+    focusRef.current = () => firstField.current?.focus();
+    return () => {
+      focusRef.current = null;
+    };
+  }, [focusRef]);
   usePolicyLinkTarget(form, 'consultation');
   useEffect(() => {
     if (!submitRef) return;

@@ -35,6 +35,15 @@ export function ConsultationFormDrawer({ open, formKey, editing, onClose, onSave
   const copyKeyPoints = useCopyKeyPoints();
   const match = () => uscc && setMatchFor(uscc);
   const submit = useRef<(() => void) | null>(null);
+  const focusFirst = useRef<(() => void) | null>(null);
+  const body = useRef<HTMLDivElement>(null);
+  // The form takes the focus when it mounts, but a drawer opened again while it is still closing
+  // (Esc, then Ctrl+N at once on a busy PC) can lose it: the form mounts hidden, or the closing
+  // drawer hands the focus back to the page. Once the drawer is open, the cursor is put in the
+  // first field unless it is already in the form.
+  const afterOpenChange = (isOpen: boolean) => {
+    if (isOpen && !body.current?.contains(document.activeElement)) focusFirst.current?.();
+  };
   const keys = linkKeys({ onCopy: () => void copyKeyPoints(), onMatch: mayMatch ? match : undefined });
 
   return (
@@ -44,6 +53,7 @@ export function ConsultationFormDrawer({ open, formKey, editing, onClose, onSave
       title={editing ? t('consult.editTitle') : t('consult.new')}
       size={1100}
       autoFocus={false}
+      afterOpenChange={afterOpenChange}
       destroyOnHidden
       extra={
         mayMatch && (
@@ -54,6 +64,7 @@ export function ConsultationFormDrawer({ open, formKey, editing, onClose, onSave
       }
     >
       <Flex
+        ref={body}
         gap={16}
         align="start"
         onKeyDown={(e) => {
@@ -62,7 +73,7 @@ export function ConsultationFormDrawer({ open, formKey, editing, onClose, onSave
         }}
       >
         <div style={{ flex: 1, minWidth: 0 }}>
-          <ConsultationForm key={formKey} editing={editing} onCancel={onClose} onSaved={onSaved} onUsccChange={setUscc} submitRef={submit} />
+          <ConsultationForm key={formKey} editing={editing} onCancel={onClose} onSaved={onSaved} onUsccChange={setUscc} submitRef={submit} focusRef={focusFirst} />
         </div>
         <Card size="small" title={t('link.panelTitle')} style={{ width: 360, flex: 'none', position: 'sticky', top: 0 }}>
           <PolicyLinkPanel maxHeight="calc(100vh - 300px)" />

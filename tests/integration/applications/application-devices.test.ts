@@ -7,7 +7,8 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApplicationDetail } from '@shared/applications/schemas';
 import { BLOB_FOLDER } from '../../../electron/core/applications/core-ports';
-import { makeCore, RESOURCES, withStaff, type TestCore } from '../../helpers/core';
+import type { TestCore } from '../../helpers/core';
+import { counterWithCompanies } from '../../helpers/counter';
 import { missingTool, requireTool } from '../../helpers/tools';
 import { testSane } from '../scan/fixtures';
 import { CI_QUEUE, ensureCupsPdfQueue, pdftotext, waitForOutput, removeOutputs } from '../print/cups-fixture';
@@ -15,22 +16,14 @@ import { CI_QUEUE, ensureCupsPdfQueue, pdftotext, waitForOutput, removeOutputs }
 // The counter's devices through the API: the SANE test scanner's feeder into one material, the
 // copier's hot folder, a full disk while saving, and printing to a real CUPS queue (CUPS-PDF).
 
-const COMPANY = '91330108MA2BYF300E';
-const ITEM = 'HZ-KJ-2024-03-01';
-
 let tc: TestCore;
 let s: Record<string, string>;
 let work: string;
 
-async function start(opts: Parameters<typeof makeCore>[0] = {}) {
-  tc = makeCore(opts);
-  s = await withStaff(tc, [
-    { username: 'clerk', displayName: '李娜', roles: ['counter'] },
-    { username: 'keeper', displayName: '后台小周', roles: ['backoffice'] },
-  ]);
-  const csv = fs.readFileSync(path.join(RESOURCES, 'enterprises', 'sample-enterprises.csv'));
-  await tc.call('enterpriseImport', { fileName: 'sample-enterprises.csv', contentBase64: csv.toString('base64') }, s.keeper);
-  return tc.call('applicationCreate', { uscc: COMPANY, itemId: ITEM, contactName: '王佳', contactPhone: '13957101001' }, s.clerk);
+async function start(opts: Parameters<typeof counterWithCompanies>[0] = {}) {
+  const counter = await counterWithCompanies(opts);
+  ({ tc, s } = counter);
+  return counter.create();
 }
 
 beforeEach(() => {

@@ -5,30 +5,20 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApplicationDetail } from '@shared/applications/schemas';
-import { makeCore, RESOURCES, withStaff, type TestCore } from '../../helpers/core';
+import type { TestCore } from '../../helpers/core';
+import { COMPANY, counterWithCompanies, ITEM, type Counter } from '../../helpers/counter';
 import { requireTool } from '../../helpers/tools';
 
 // 申报受理 on a real store with the real documents, pages and blob folder: the clerk's whole
 // path, from the checklist to the result's delivery, and what each step leaves behind.
 
-const COMPANY = '91330108MA2BYF300E'; // 杭州云栖智联科技有限公司 (sample enterprises)
-const ITEM = 'HZ-KJ-2024-03-01'; // 企业研发投入补助, 市科技局, 45 working days, 5 materials (the last 可容缺)
-
 let tc: TestCore;
 let s: Record<string, string>;
+let create: Counter['create'];
 beforeEach(async () => {
-  tc = makeCore();
-  s = await withStaff(tc, [
-    { username: 'clerk', displayName: '李娜', roles: ['counter'] },
-    { username: 'phone', displayName: '热线小王', roles: ['hotline'] },
-    { username: 'keeper', displayName: '后台小周', roles: ['backoffice'] },
-  ]);
-  const csv = fs.readFileSync(path.join(RESOURCES, 'enterprises', 'sample-enterprises.csv'));
-  await tc.call('enterpriseImport', { fileName: 'sample-enterprises.csv', contentBase64: csv.toString('base64') }, s.keeper);
+  ({ tc, s, create } = await counterWithCompanies());
 });
 afterEach(() => tc?.close());
-
-const create = () => tc.call('applicationCreate', { uscc: COMPANY, itemId: ITEM, contactName: '王佳', contactPhone: '13957101001' }, s.clerk);
 const mark = (a: ApplicationDetail, k: number, state: 'present' | 'missing' | 'defective', defect = '') =>
   tc.call('applicationMaterialMark', { applicationId: a.id, materialId: a.materials[k]!.id, state, defect }, s.clerk);
 const markAll = async (a: ApplicationDetail, except: Record<number, 'missing' | 'defective'> = {}) => {

@@ -18,11 +18,15 @@ describe('CI printing setup', () => {
     expect(setupAt).toBeLessThan(run.indexOf('npm test'));
   });
 
-  it('the setup script is executable, valid bash, and makes the PolicyDesk-PDF queue with its own CUPS-PDF output', () => {
+  it('the setup script is executable, valid bash, and makes the PolicyDesk-PDF and PolicyDesk-Receipt queues with their own CUPS-PDF output', () => {
     expect(fs.statSync(setup).mode & 0o111).not.toBe(0);
     execFileSync('bash', ['-n', setup]);
     const text = fs.readFileSync(setup, 'utf8');
     expect(text).toContain('QUEUE="${POLICYDESK_PDF_QUEUE:-PolicyDesk-PDF}"');
+    // the receipt printer the browser story stops, so that no other test's printing is disturbed
+    expect(text).toContain('RECEIPT_QUEUE="${POLICYDESK_RECEIPT_QUEUE:-PolicyDesk-Receipt}"');
+    expect(text).toMatch(/^make_queue "\$QUEUE" /m);
+    expect(text).toMatch(/^make_queue "\$RECEIPT_QUEUE" /m);
     expect(text).toContain('cups-pdf:/${INSTANCE}');
     expect(text).toContain('Out ${OUT_ROOT}/\\${USER}');
     expect(text).toContain('pdftops-renderer-default=pdftocairo');
