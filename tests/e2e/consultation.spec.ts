@@ -2,7 +2,7 @@ import { t } from '@shared/i18n';
 import { chinaDate, formatChineseDate } from '@shared/time/china-time';
 import { test, expect } from './fixtures';
 import { createStaff, setUpCentre } from './support/api';
-import { formItem, signIn } from './support/ui';
+import { expectSignedIn, formItem, signIn } from './support/ui';
 import { usccPair } from './support/uscc';
 
 const CLERK = { username: 'ck01', displayName: '陈窗口', password: 'Counter2026' };
@@ -22,7 +22,7 @@ test('a counter clerk logs a consultation with the keyboard; it is still there a
   await page.getByLabel(t('field.password'), { exact: true }).fill('Admin2026ok');
   await page.getByLabel(t('password.confirm')).fill('Admin2026ok');
   await page.getByRole('button', { name: t('setup.submit') }).click();
-  await expect(page.getByTestId('staff-name')).toHaveText('王主任');
+  await expectSignedIn(page, '王主任');
   await expect(page.getByText('高新区企业服务中心')).toBeVisible();
 
   // The administrator opens an account for a counter clerk.
@@ -106,7 +106,7 @@ test('a counter clerk logs a consultation with the keyboard; it is still there a
 
   // Still there after a reload (the session is kept for this tab).
   await page.reload();
-  await expect(page.getByTestId('staff-name')).toHaveText(CLERK.displayName);
+  await expectSignedIn(page, CLERK.displayName);
   await expect(row).toBeVisible();
   await expect(row).toContainText('研发费用加计扣除');
 
