@@ -24,6 +24,7 @@ import { HotFolderArmInput, HotFolderView, JobInput, ScanJobView, ScannerView, S
 import { PrintSettings } from '../print/settings';
 import { PrinterInfo } from '../print/schemas';
 import { CalendarDaysOutput, CalendarRemoveInput, CalendarSetInput, HolidayNoticeSchema } from '../calendar/schemas';
+import { RejectedMutation, SyncEnrolInput, SyncStatus } from '../sync/api-schemas';
 
 // THE API. Every method a renderer may call: its input, its output and who may call it.
 // The IPC handlers, the preload bridge, the HTTP routes and the renderer's client are all made
@@ -159,6 +160,15 @@ export const contract = {
   calendarSet: method(CalendarSetInput, CalendarDaysOutput, ['admin']),
   calendarRemove: method(CalendarRemoveInput, CalendarDaysOutput, ['admin']),
   calendarImportNotice: method(HolidayNoticeSchema, CalendarDaysOutput, ['admin']),
+
+  // 同步（与中心）
+  syncStatus: method(Empty, SyncStatus, 'signed-in'),
+  /** one sync round now (push, then pull); answers the status after it */
+  syncNow: method(Empty, SyncStatus, 'signed-in'),
+  /** registers this workstation with the centre by the administrator's one-time code */
+  syncEnrol: method(SyncEnrolInput, SyncStatus, ['admin']),
+  /** records the centre refused for good, with why */
+  syncRejected: method(Empty, z.array(RejectedMutation), 'signed-in'),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

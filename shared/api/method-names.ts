@@ -16,6 +16,7 @@ export const METHOD_NAME_LIST = [
   'scanDevices', 'scanStart', 'scanStatus', 'scanCancel', 'hotFolderStatus', 'hotFolderArm', 'printerList', 'printSettingsGet',
   'printSettingsSet', 'materialPdf', 'applicationPageImage',
   'calendarDays', 'calendarSet', 'calendarRemove', 'calendarImportNotice',
+  'syncStatus', 'syncNow', 'syncEnrol', 'syncRejected',
 ] as const satisfies readonly MethodName[];
 
 // a contract method missing from the list is a compile error here

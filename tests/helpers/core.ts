@@ -33,11 +33,11 @@ export interface TestCore {
   close(): void;
 }
 
-export function makeCore(opts: { at?: string; dataDir?: string; scanning?: CoreOptions['scanning']; printer?: CoreOptions['printer'] } = {}): TestCore {
+export function makeCore(opts: { at?: string; dataDir?: string; scanning?: CoreOptions['scanning']; printer?: CoreOptions['printer']; sync?: CoreOptions['sync'] } = {}): TestCore {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pd-core-'));
   // 2026-11-27 (a Friday) 10:00 China time
   const clock = new TestClock(opts.at ?? '2026-11-27T10:00:00+08:00');
-  const core = createCore({ dataDir, resourcesDir: RESOURCES, now: clock.now, scanning: opts.scanning, printer: opts.printer, log: process.env.CORE_LOG ? (m, e) => console.error(m, e) : () => {} });
+  const core = createCore({ dataDir, resourcesDir: RESOURCES, now: clock.now, scanning: opts.scanning, printer: opts.printer, sync: opts.sync, log: process.env.CORE_LOG ? (m, e) => console.error(m, e) : () => {} });
   return {
     core, dataDir, clock,
     async call(method, input, session = null) {

@@ -16,7 +16,7 @@ const LAYERS = [
   { name: 'web-host', dir: 'electron/web-host', may: ['shared', 'electron/core', 'electron/web-host'], node: true, electron: false, forbidden: [] },
   { name: 'main', dir: 'electron/main', may: ['shared', 'electron/main'], node: true, electron: true, forbidden: ['better-sqlite3'] },
   { name: 'preload', dir: 'electron/preload', may: ['shared', 'electron/preload'], node: false, electron: true, forbidden: ['better-sqlite3'] },
-  { name: 'server', dir: 'server', may: ['shared', 'server'], node: true, electron: false, forbidden: [] },
+  { name: 'server', dir: 'server', may: ['shared', 'server'], node: true, electron: false, forbidden: ['react', 'react-dom', 'antd', 'zustand', 'better-sqlite3'] },
 ];
 
 const inDir = (file, dir) => file === path.join(ROOT, dir) || file.startsWith(path.join(ROOT, dir) + path.sep);

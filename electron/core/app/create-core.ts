@@ -28,6 +28,9 @@ import { MatchIndex } from '../matching/match-index';
 import { warmPolicySearch } from '../policies/search/policy-search';
 import { cupsPrinter, type SystemPrinter } from '../print';
 import { getMeta, setMeta } from './meta';
+import { SyncEngine } from '../sync/sync-engine';
+import { syncHandlers } from '../sync/handlers';
+import type { SendBlob } from '../sync/blob-sender';
 
 export interface CoreOptions {
   dataDir: string;
@@ -40,6 +43,8 @@ export interface CoreOptions {
   scanning?: Omit<ScanDeskOptions, 'log'>;
   /** the PC's printers: CUPS unless the host prints itself (Electron's print path) */
   printer?: SystemPrinter;
+  /** sync with the centre: the background loop (default on), the blob sender, batch and page sizes (tests, benchmarks) */
+  sync?: { background?: boolean; sendBlob?: SendBlob; pushBatch?: number; pullPage?: number };
 }
 
 export interface Core {
@@ -78,6 +83,7 @@ export function createCore(opts: CoreOptions): Core {
   let handlers: Handlers | null = null;
   let desk: ScanDesk | null = null;
   let housekeeping: Housekeeping | null = null;
+  let sync: SyncEngine | null = null;
 
   try {
     db = openDatabase(path.join(opts.dataDir, DATABASE_FILE), { nativeBinding: opts.nativeBinding });
@@ -94,6 +100,15 @@ export function createCore(opts: CoreOptions): Core {
     const scanDesk = (desk = new ScanDesk(service, { ...opts.scanning, hotFolder, log }));
     // in the background: PDFs a stopped scan batch left unbuilt, then unnamed blobs removed
     housekeeping = startHousekeeping({ db, dataDir: opts.dataDir, service, log });
+    sync = new SyncEngine({
+      db, deviceId, dataDir: opts.dataDir, now, log, sendBlob: opts.sync?.sendBlob, pushBatch: opts.sync?.pushBatch, pullPage: opts.sync?.pullPage,
+      onChanged: (entities) => {
+        if (entities.has('policy')) matching.invalidate();
+        if (entities.has('enterprise')) profiles.invalidate();
+        if (entities.has('calendar')) calendar.invalidate();
+      },
+    });
+    if (opts.sync?.background !== false) sync.start();
     const e = env;
     handlers = {
       appStatus: () => status(),
@@ -107,6 +122,7 @@ export function createCore(opts: CoreOptions): Core {
       ...matchingHandlers(e, { items: matching, profiles }, opts.resourcesDir),
       ...applicationMethods,
       ...deskHandlers(e, scanDesk, printer),
+      ...syncHandlers(sync),
     };
     // the first search and the first match would otherwise pay for loading their in-memory data
     // (about a second each for a library of 20,000 policies): load it once the host is up
@@ -147,6 +163,7 @@ export function createCore(opts: CoreOptions): Core {
     db,
     close: () => {
       void desk?.close();
+      void sync?.close();
       housekeeping?.stop();
       db?.close();
     },

@@ -1,48 +1,16 @@
 import type Database from 'better-sqlite3';
-import { PolicyFileSchema, PolicySchema, type Policy } from '@shared/policies/schemas';
 import type { ImportReport } from '@shared/policies/api-schemas';
-import { validationError } from '@shared/api/validation';
-import { t } from '@shared/i18n';
+import { checkPolicyFile } from '@shared/policies/check-file';
 import { upsertPolicies } from './policy-store';
 
 /**
- * Validates a policy file record by record: a bad policy is named (id and field) and skipped, the
- * rest are stored together in one transaction. A file that is not a policy file at all is refused whole.
+ * Validates a policy file record by record (shared/policies/check-file.ts): a bad policy is named
+ * (id and field) and skipped, the rest are stored together in one transaction. A file that is not a
+ * policy file at all is refused whole.
  */
 export function importPolicyFile(db: Database.Database, content: string, at: string): ImportReport {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(content);
-  } catch (e) {
-    return refused('', t('import.notJson', { reason: e instanceof Error ? e.message.slice(0, 120) : '' }));
-  }
-  const file = PolicyFileSchema.safeParse(raw);
-  if (!file.success) return refused('format', t('import.notPolicyFile'));
-
-  const problems: ImportReport['problems'] = [];
-  const good: Policy[] = [];
-  const itemOwner = new Map<string, string>();
-  file.data.policies.forEach((record, index) => {
-    const name = recordName(record, index);
-    const parsed = PolicySchema.safeParse(record);
-    if (!parsed.success) {
-      for (const f of validationError(parsed.error, record).fields ?? []) problems.push({ record: name, field: f.path, message: f.message });
-      return;
-    }
-    const p = parsed.data;
-    if (good.some((g) => g.id === p.id)) return void problems.push({ record: name, field: 'id', message: t('import.duplicateId', { id: p.id }) });
-    const clash = p.items.find((i) => itemOwner.has(i.id) || p.items.filter((j) => j.id === i.id).length > 1);
-    if (clash) return void problems.push({ record: name, field: 'items.id', message: t('import.duplicateId', { id: clash.id }) });
-    p.items.forEach((i) => itemOwner.set(i.id, p.id));
-    good.push(p);
-  });
-  const { created, updated } = db.transaction(() => upsertPolicies(db, good, at)).immediate();
-  return { created, updated, rejected: file.data.policies.length - good.length, problems };
+  const check = checkPolicyFile(content);
+  if (check.refused) return { created: 0, updated: 0, rejected: 0, problems: check.problems };
+  const { created, updated } = db.transaction(() => upsertPolicies(db, check.good, at)).immediate();
+  return { created, updated, rejected: check.rejected, problems: check.problems };
 }
-
-function recordName(record: unknown, index: number): string {
-  const id = record && typeof record === 'object' ? (record as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && id ? id : t('import.recordNo', { n: index + 1 });
-}
-
-const refused = (field: string, message: string): ImportReport => ({ created: 0, updated: 0, rejected: 0, problems: [{ record: t('import.wholeFile'), field, message }] });

@@ -88,9 +88,9 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%search%'").all().map((r) => (r as { name: string }).name);
     expect(tables.sort()).toEqual([
-      'application_events', 'application_materials', 'applications', 'audit_log', 'calendar_days', 'consultation_policies',
+      'application_events', 'application_materials', 'applications', 'audit_log', 'blob_uploads', 'calendar_days', 'consultation_policies',
       'consultations', 'deadline_extensions', 'deliveries', 'enterprise_tags', 'enterprises', 'issued_documents', 'material_pages',
-      'meta', 'outbox', 'policies', 'policy_items', 'settings', 'staff', 'ticket_events', 'tickets',
+      'meta', 'outbox', 'policies', 'policy_items', 'settings', 'staff', 'sync_state', 'ticket_events', 'tickets',
     ]);
   });
 

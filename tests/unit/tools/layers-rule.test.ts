@@ -32,6 +32,14 @@ describe('layer rule', () => {
     expect(await layerErrors('electron/preload/x.ts', "import { contextBridge } from 'electron';\nexport const a = contextBridge;")).toEqual([]);
   });
 
+  it('keeps the centre (server/) to shared/ and itself: no core, no electron, no UI, no SQLite', async () => {
+    expect(await layerErrors('server/x.ts', "import { newId } from '../electron/core/ids';\nexport const a = newId;")).toHaveLength(1);
+    expect(await layerErrors('server/x.ts', "import { app } from 'electron';\nexport const a = app;")).toHaveLength(1);
+    expect(await layerErrors('server/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;")).toHaveLength(1);
+    expect(await layerErrors('server/x.ts', "import React from 'react';\nexport const a = React;")).toHaveLength(1);
+    expect(await layerErrors('server/x.ts', "import fs from 'node:fs';\nimport pg from 'pg';\nimport { canonicalJson } from '@shared/sync/canonical-json';\nexport const a = [fs, pg, canonicalJson];")).toEqual([]);
+  });
+
   it('keeps the main process from reaching into the core (it runs in the utility process)', async () => {
     expect(await layerErrors('electron/main/x.ts', "import { createCore } from '../core/app/create-core';\nexport const a = createCore;")).toHaveLength(1);
   });

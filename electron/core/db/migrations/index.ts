@@ -1,11 +1,13 @@
 import m0001 from './0001-initial';
 import m0002 from './0002-policies-enterprises';
 import m0003 from './0003-applications';
+import m0004 from './0004-sync';
 
 /** Numbered migrations; the position in this list + 1 is the schema version (PRAGMA user_version). */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'initial', sql: m0001 },
   { version: 2, name: 'policies-enterprises', sql: m0002 },
   { version: 3, name: 'applications', sql: m0003 },
+  { version: 4, name: 'sync', sql: m0004 },
 ];
 export const LATEST_VERSION = MIGRATIONS.length;

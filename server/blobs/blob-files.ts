@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+// Where the centre keeps blobs on disk: tus uploads in progress under <data-dir>/uploads, kept
+// blobs under <data-dir>/blobs/ab/<sha256> (the workstation's layout). Both under one data folder,
+// so the move from one to the other is a rename on one file system.
+
+export const uploadsDir = (dataDir: string): string => path.join(dataDir, 'uploads');
+export const blobsDir = (dataDir: string): string => path.join(dataDir, 'blobs');
+export const blobPath = (dataDir: string, sha256: string): string => path.join(blobsDir(dataDir), sha256.slice(0, 2), sha256);
+
+/** SHA-256 of a file, read as a stream (uploads may be 100 MB and more). */
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), hash);
+  return hash.digest('hex');
+}
+
+/**
+ * Moves a verified upload to its blob name: flushed, renamed (atomic on one file system), and the
+ * folder flushed so the rename survives a power cut. A blob already there is replaced by the same bytes.
+ */
+export async function moveIntoPlace(source: string, target: string): Promise<void> {
+  const file = await fs.open(source, 'r');
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.rename(source, target);
+  const dir = await fs.open(path.dirname(target), 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}

@@ -1,0 +1,4 @@
+import m0001 from './0001-initial';
+
+/** Every migration in order; version n is MIGRATIONS[n - 1]. Never edit one that has shipped. */
+export const MIGRATIONS: readonly string[] = [m0001];
