@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,8 +78,31 @@ export interface TestCentral {
   close(): Promise<void>;
 }
 
+const MIGRATIONS = path.resolve(import.meta.dirname, '../../server/db/migrations');
+
+/**
+ * A migrated PGlite folder, made once per machine and version of the migrations and copied for
+ * each test centre: a new PGlite folder takes about 10 s to make (initdb in WebAssembly), a copy
+ * under a second. Test files run in separate processes, so the template lives in the temp folder;
+ * two processes making it at once each make one and the first rename wins.
+ */
+async function pgliteTemplate(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const f of readdirSync(MIGRATIONS).sort()) hash.update(f).update(readFileSync(path.join(MIGRATIONS, f)));
+  hash.update(readFileSync(path.resolve(import.meta.dirname, '../../node_modules/@electric-sql/pglite/package.json')));
+  const dir = path.join(os.tmpdir(), `policydesk-pglite-template-${hash.digest('hex').slice(0, 16)}`);
+  if (existsSync(path.join(dir, 'complete'))) return dir;
+  const making = await fs.mkdtemp(`${dir}-making-`);
+  const central = await startCentral({ dataDir: making, port: 0, log: () => {} });
+  await central.close();
+  await fs.writeFile(path.join(making, 'complete'), '');
+  await fs.rename(making, dir).catch(() => fs.rm(making, { recursive: true, force: true }));
+  return dir;
+}
+
 export async function startTestCentral(kind: Backend, opts: Partial<CentralOptions> = {}): Promise<TestCentral> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pd-central-'));
+  if (kind === 'pglite' && !opts.databaseUrl) await fs.cp(path.join(await pgliteTemplate(), 'pgdata'), path.join(dataDir, 'pgdata'), { recursive: true });
   const database = kind === 'pg' ? await createTestDatabase() : null;
   const logs: LogEntry[] = [];
   const central = await startCentral({ dataDir, databaseUrl: database?.url, port: 0, log: (e) => void logs.push(e), ...opts });
