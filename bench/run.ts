@@ -10,6 +10,10 @@ const BENCHES: Record<string, { about: string; load: () => Promise<{ run: (args:
     about: 'the 80 mm receipt PDF (warm median/p95, size) vs Chromium page.pdf() of the same receipt; A4 notice; scan hooks',
     load: () => import('./documents/main'),
   },
+  sync: {
+    about: 'push 10k mutations, first pull of 500k enterprises + 20k policies, 500 MB of scans vs PouchDB replication and a raw loopback copy',
+    load: () => import('./sync/main'),
+  },
 };
 
 const [benchName, ...args] = process.argv.slice(2);

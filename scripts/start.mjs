@@ -3,28 +3,37 @@
 // web host in the browser. Arguments are passed through (e.g. --data-dir D:\PolicyDesk).
 //
 //   POLICYDESK_HOST=web npm start     the web host even where Electron is installed
+//   npm start -- --no-centre          no embedded centre (otherwise started when none is configured)
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureElectronNative, findElectron, ROOT } from './electron-native.mjs';
+import { embeddedCentre } from './embedded-centre.mjs';
 
 const args = process.argv.slice(2);
+// no centre configured: one on loopback, so the whole loop runs on this PC (scripts/embedded-centre.mjs)
+const centre = await embeddedCentre(args);
+const centreEnv = centre?.env ?? {};
 const WEB_HOST = path.join(ROOT, 'out', 'main', 'web-host.js');
 const ELECTRON_MAIN = path.join(ROOT, 'out', 'main', 'index.js');
 
 /** Runs a child to its end, passing Ctrl+C / kill on to it; exits with its code. */
 function runForwardingSignals(command, argv, options) {
-  const child = spawn(command, argv, { stdio: 'inherit', ...options });
+  const child = spawn(command, argv, { stdio: 'inherit', ...options, env: { ...(options.env ?? process.env), ...centreEnv } });
   const forward = (signal) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => forward(signal));
   child.on('error', (e) => {
     console.error(`无法启动 / could not start ${command}: ${e.message}`);
+    centre?.stop();
     process.exit(1);
   });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on('exit', (code, signal) => {
+    centre?.stop();
+    process.exit(code ?? (signal ? 1 : 0));
+  });
   return child;
 }
 

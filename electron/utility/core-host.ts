@@ -3,6 +3,7 @@ import { createCore, type Core, type CoreOptions } from '../core/app/create-core
 import { argValue } from '@shared/app/args';
 import type { HostPrintRequest } from '@shared/print/host-print';
 import { hostPrinter } from './host-printer';
+import { enrolmentFromEnv } from '../core/sync/enrol-at-start';
 
 // The message protocol between Electron's main process and the core in its utility process, and
 // the logic that answers it. Kept free of process.parentPort so tests can drive it in plain Node.
@@ -114,7 +115,7 @@ export function createCoreHost(opts: CoreHostOptions): CoreHost {
 
   function start(config: CoreConfig): void {
     if (core) return;
-    core = makeCore({ ...config, log, printer: printing.printer });
+    core = makeCore({ ...config, log, printer: printing.printer, sync: { enrolAtStart: enrolmentFromEnv() } });
     send({ type: 'ready', state: core.status().state });
     for (const req of waiting.splice(0)) void answer(req);
   }

@@ -4,6 +4,7 @@ import { createCore } from '../core/app/create-core';
 import { argValue } from '@shared/app/args';
 import { defaultDataDir } from '../core/app/paths';
 import { startWebHost } from './server';
+import { enrolmentFromEnv } from '../core/sync/enrol-at-start';
 
 // `node out/main/web-host.js [--data-dir DIR] [--port N] [--hot-folder DIR]`: the workstation in a browser,
 // for machines without the Electron binary and for the customer-facing second screen.
@@ -16,7 +17,9 @@ const rendererDir = path.resolve(argValue(argv, 'renderer-dir') ?? path.join(her
 const port = Number(argValue(argv, 'port') ?? 0);
 
 const hotFolder = argValue(argv, 'hot-folder') ?? process.env.POLICYDESK_HOT_FOLDER;
-const core = createCore({ dataDir, resourcesDir, scanning: { hotFolder: hotFolder ? path.resolve(hotFolder) : undefined } });
+const core = createCore({
+  dataDir, resourcesDir, scanning: { hotFolder: hotFolder ? path.resolve(hotFolder) : undefined }, sync: { enrolAtStart: enrolmentFromEnv() },
+});
 const host = await startWebHost({ dispatch: core.dispatch, rendererDir, port });
 const status = core.status();
 

@@ -5,7 +5,7 @@ export interface Args {
   options: Map<string, string[]>;
 }
 
-const FLAGS = new Set(['help']);
+const FLAGS = new Set(['help', 'machine']);
 
 export function parseArgs(argv: readonly string[]): Args {
   const words: string[] = [];

@@ -56,6 +56,8 @@ async function run(db: Db, args: Args, print: (line: string) => void): Promise<v
       if (!/^\d+$/.test(ttl) || Number(ttl) < 1 || Number(ttl) > 24 * 30) throw new AdminError('central.badOption', { option: '--ttl-hours', value: ttl });
       const departments = [...new Set((args.options.get('department') ?? []).map((d) => d.trim()).filter(Boolean))];
       const { code, expiresAt } = await createEnrolCode(db, { departments, ttlHours: Number(ttl) });
+      // --machine: one line for scripts (the embedded centre of `npm start`, server/embedded.ts)
+      if (args.options.has('machine')) return print(`POLICYDESK_ENROL_CODE=${code}`);
       print(t('central.enrolCode.made', { code, expires: formatChinaDateTime(expiresAt) }));
       if (departments.length) print(t('central.enrolCode.departments', { departments: departments.join('、') }));
       return;

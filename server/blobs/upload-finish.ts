@@ -53,6 +53,7 @@ export function createUploadFinisher({ dataDir, db, log, store }: { dataDir: str
     }
     if (await isKept(sha256)) {
       await drop(upload.id);
+      store.rememberFinished(upload);
       log({ level: 'info', event: 'blob_already_kept', sha256, device: deviceId, upload: upload.id });
       return 'already-kept';
     }
@@ -63,6 +64,7 @@ export function createUploadFinisher({ dataDir, db, log, store }: { dataDir: str
       deviceId,
     ]);
     await store.configstore.delete(upload.id).catch(() => undefined);
+    store.rememberFinished(upload);
     log({ level: 'info', event: 'blob_stored', sha256, size: upload.size, device: deviceId, hashed });
     return 'stored';
   }

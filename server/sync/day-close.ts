@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { DayCloseRequest, DayCloseResponse } from '@shared/sync/protocol';
+import { canonicalJson } from '@shared/sync/canonical-json';
 import { chinaDayRange, tallyText } from '@shared/sync/day-close';
 import type { Db } from '../db/types';
 import type { Device } from '../devices/authenticate';
@@ -12,10 +13,13 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 
 export async function dayClose(db: Db, device: Device, req: z.infer<typeof DayCloseRequest>): Promise<DayCloseResponse> {
   const { from, to } = chinaDayRange(req.day);
-  const { rows } = await db.query<{ id: string; entity: string; record_hash: string }>(
-    'SELECT id, entity, record_hash FROM mutations WHERE device_id = $1 AND created_at >= $2 AND created_at < $3',
+  // each record hashed from what is stored now, not the hash kept on arrival: a record changed at
+  // the centre since (by hand, or by a fault) is named as different
+  const stored = await db.query<{ id: string; entity: string; payload: string }>(
+    'SELECT id, entity, payload::text AS payload FROM mutations WHERE device_id = $1 AND created_at >= $2 AND created_at < $3',
     [device.id, from, to],
   );
+  const rows = stored.rows.map((r) => ({ id: r.id, entity: r.entity, record_hash: sha256(canonicalJson(JSON.parse(r.payload))) }));
   const centre = new Map(rows.map((r) => [r.id, r]));
   const deviceRecords = new Map(req.records.map((r) => [r.id, r]));
 

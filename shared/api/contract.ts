@@ -20,11 +20,14 @@ import {
   DocumentInput, DocumentPrintInput, ExtendInput, IdInput as ApplicationIdInput, MaterialMarkInput, PageOpInput, PagesAddInput,
   ProgressInput, ProgressOutput,
 } from '../applications/schemas';
+import {
+  BackOfficeCaseDetail, BackOfficeCaseInput, BackOfficeCaseSummary, BackOfficeDecideInput, BackOfficeInboxInput, BackOfficeMaterialPdfInput,
+} from '../backoffice/api-schemas';
 import { HotFolderArmInput, HotFolderView, JobInput, ScanJobView, ScannerView, ScanStartInput } from '../scan/api-schemas';
 import { PrintSettings } from '../print/settings';
 import { PrinterInfo } from '../print/schemas';
 import { CalendarDaysOutput, CalendarRemoveInput, CalendarSetInput, HolidayNoticeSchema } from '../calendar/schemas';
-import { RejectedMutation, SyncEnrolInput, SyncStatus } from '../sync/api-schemas';
+import { DayCloseIdInput, DayCloseView, DayReportPrintInput, RejectedMutation, SyncDayCloseInput, SyncEnrolInput, SyncStatus } from '../sync/api-schemas';
 
 // THE API. Every method a renderer may call: its input, its output and who may call it.
 // The IPC handlers, the preload bridge, the HTTP routes and the renderer's client are all made
@@ -58,6 +61,8 @@ const CAMPAIGNERS: readonly Role[] = ['business', 'backoffice', 'manager'];
 /** who takes in applications at the counter */
 const ACCEPTORS: readonly Role[] = ['counter', 'manager'];
 const CASE_READERS: readonly Role[] = ['counter', 'business', 'backoffice', 'manager'];
+/** the department's business officers, who decide on routed applications */
+const BACK_OFFICE: readonly Role[] = ['business'];
 
 export const AppStatus = z.object({
   state: z.enum(['ready', 'setup', 'db_error']),
@@ -155,6 +160,13 @@ export const contract = {
     CASE_READERS,
   ),
 
+  // 后台审核（业务科室）: routed applications at the department's workstation
+  backOfficeInbox: method(BackOfficeInboxInput, z.array(BackOfficeCaseSummary), BACK_OFFICE),
+  backOfficeCase: method(BackOfficeCaseInput, BackOfficeCaseDetail, BACK_OFFICE),
+  /** a material's PDF as the counter scanned it (MATERIAL_NOT_YET_HERE until it has arrived) */
+  backOfficeMaterialPdf: method(BackOfficeMaterialPdfInput, FileOutput, BACK_OFFICE),
+  backOfficeDecide: method(BackOfficeDecideInput, BackOfficeCaseDetail, BACK_OFFICE),
+
   // 工作日历
   calendarDays: method(Empty, CalendarDaysOutput, 'signed-in'),
   calendarSet: method(CalendarSetInput, CalendarDaysOutput, ['admin']),
@@ -169,6 +181,14 @@ export const contract = {
   syncEnrol: method(SyncEnrolInput, SyncStatus, ['admin']),
   /** records the centre refused for good, with why */
   syncRejected: method(Empty, z.array(RejectedMutation), 'signed-in'),
+  /** 日结: push and pull everything, then compare the day's records with the centre; keeps the result and its report */
+  syncDayClose: method(SyncDayCloseInput, DayCloseView, 'signed-in'),
+  /** the latest 日结 (null: none yet) */
+  syncDayCloseLast: method(Empty, DayCloseView.nullable(), 'signed-in'),
+  /** a 日结's report (日结报表 PDF) */
+  syncDayReport: method(DayCloseIdInput, FileOutput, 'signed-in'),
+  /** prints a 日结's report (A4) on the printer given or the PC's default; answers the printer used */
+  syncDayReportPrint: method(DayReportPrintInput, z.object({ printer: z.string(), jobId: z.string().nullable() }), 'signed-in'),
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -15,8 +15,9 @@ export const METHOD_NAME_LIST = [
   'applicationDeliver', 'applicationProgress', 'documentGet', 'documentPrint',
   'scanDevices', 'scanStart', 'scanStatus', 'scanCancel', 'hotFolderStatus', 'hotFolderArm', 'printerList', 'printSettingsGet',
   'printSettingsSet', 'materialPdf', 'applicationPageImage',
+  'backOfficeInbox', 'backOfficeCase', 'backOfficeMaterialPdf', 'backOfficeDecide',
   'calendarDays', 'calendarSet', 'calendarRemove', 'calendarImportNotice',
-  'syncStatus', 'syncNow', 'syncEnrol', 'syncRejected',
+  'syncStatus', 'syncNow', 'syncEnrol', 'syncRejected', 'syncDayClose', 'syncDayCloseLast', 'syncDayReport', 'syncDayReportPrint',
 ] as const satisfies readonly MethodName[];
 
 // a contract method missing from the list is a compile error here

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateField, Phone, Uscc, requiredText, text } from '../api/fields';
 import { PolicyItemView, PolicySummary } from '../policies/api-schemas';
+import { BACK_OFFICE_DECISIONS, BackOfficeAtCounter } from '../backoffice/api-schemas';
 
 // 申报受理: an application taken in at the counter, its materials checklist, the decision, the
 // documents printed, routing to the department, the deadline clock and the result's delivery.
@@ -68,7 +69,8 @@ export type MaterialView = z.infer<typeof MaterialView>;
 
 export const ApplicationEvent = z.object({
   id: z.string(),
-  kind: z.enum(EVENT_KINDS),
+  /** the counter's steps, and the back office's decisions that came back (issue 5 §3) */
+  kind: z.enum([...EVENT_KINDS, ...BACK_OFFICE_DECISIONS]),
   at: z.string(),
   staffName: z.string(),
   /** what happened, in words (zh-CN), e.g. "受理（容缺）：财务报表 2026年12月4日前补交" */
@@ -135,6 +137,8 @@ export const ApplicationDetail = ApplicationSummary.extend({
   documents: z.array(IssuedDocument),
   events: z.array(ApplicationEvent),
   delivery: Delivery.nullable(),
+  /** the department's decisions since routing (null until the first arrives) */
+  backOffice: BackOfficeAtCounter.nullable(),
 });
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 

@@ -79,3 +79,49 @@ export const RejectedMutation = z.object({
   message: z.string(),
 });
 export type RejectedMutation = z.infer<typeof RejectedMutation>;
+
+// ---- 日结 (end of day) ------------------------------------------------------------------------------
+
+export const SyncDayCloseInput = z.strictObject({
+  /** the China calendar day to close, YYYY-MM-DD; default today */
+  day: z.iso.date().optional(),
+});
+
+export const DayCloseIdInput = z.strictObject({ id: z.string().min(1).max(64) });
+export const DayReportPrintInput = z.strictObject({
+  id: z.string().min(1).max(64),
+  /** a printer by name; absent: this PC's default printer */
+  printer: z.string().trim().min(1).max(127).optional(),
+});
+
+/** How a record differs: the centre lacks it, only the centre has it, or its content differs. */
+export const DAY_CLOSE_DIFFERENCES = ['missingAtCentre', 'unknownToDevice', 'different'] as const;
+
+export const DayCloseView = z.object({
+  id: z.string(),
+  day: z.string(),
+  ranAt: z.string(),
+  ranBy: z.string(),
+  centreName: z.string(),
+  deviceName: z.string(),
+  matched: z.boolean(),
+  /** per kind of record: this PC's count against the centre's */
+  tallies: z.array(
+    z.object({ entity: z.string(), entityLabel: z.string(), device: z.number().int(), centre: z.number().int(), same: z.boolean() }),
+  ),
+  /** the records that differ, with what they are */
+  differences: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(DAY_CLOSE_DIFFERENCES),
+      entityLabel: z.string(),
+      /** the record's time on this PC (null: only the centre has it) */
+      createdAt: z.string().nullable(),
+      /** 办件编号 / 工单号 where the record has one */
+      caseNo: z.string().nullable(),
+    }),
+  ),
+  /** the day's records the centre refused for good */
+  rejected: z.array(RejectedMutation),
+});
+export type DayCloseView = z.infer<typeof DayCloseView>;

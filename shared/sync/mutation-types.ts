@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_KINDS } from '../applications/schemas';
+import { BACK_OFFICE_DECISIONS } from '../backoffice/api-schemas';
 
 // Every kind of mutation a workstation may push (POST /v1/push): entity → its ops, the payload's
 // schema, and who else receives it through the feed. Read off every recordChange call with a
@@ -11,7 +12,7 @@ import { EVENT_KINDS } from '../applications/schemas';
  * The back office's decisions on a routed application (issue 5 §3), each an event in the
  * application's history: 审核通过, 退回补正, 专家评审 (with its result), 公示, 兑现 (amount, date).
  */
-export const BACK_OFFICE_OPS = ['review_approved', 'review_returned', 'expert_reviewed', 'publicized', 'paid'] as const;
+export const BACK_OFFICE_OPS = BACK_OFFICE_DECISIONS;
 
 /** The counter's steps (its history event kinds) and the material PDF it builds without an event. */
 export const COUNTER_APPLICATION_OPS = [...EVENT_KINDS, 'material_pdf'] as const;

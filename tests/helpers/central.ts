@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { v7 } from 'uuid';
 import { startCentral, type Central, type CentralOptions } from '../../server/central';
 import { createEnrolCode } from '../../server/devices/enrolment';
@@ -14,7 +15,7 @@ import type { Mutation } from '@shared/sync/protocol';
 
 // The real centre (server/central.ts) on loopback for tests: PGlite in a temp folder, or a real
 // PostgreSQL (a fresh database on PG_TEST_URL's server, dropped afterwards). Run a suite on both
-// with `describe.each(BACKENDS)` and `describe.skipIf(backendMissing(kind))`.
+// with `centreSuite` (or `describe.each(BACKENDS)` and `describe.skipIf(backendMissing(kind))`).
 
 export type Backend = 'pglite' | 'pg';
 export const BACKENDS: { name: string; kind: Backend }[] = [
@@ -52,6 +53,31 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
       await c.end();
     },
   };
+}
+
+/**
+ * A suite against a test centre of its own on each backend (the PostgreSQL one skipped, with the
+ * reason, only off CI): started before the suite's first test, closed after its last. The body gets
+ * the suite's centre as a stand-in that reaches the running one.
+ */
+export function centreSuite(title: string, body: (c: TestCentral, kind: Backend) => void): void {
+  describe.each(BACKENDS)(`centre on $name: ${title}`, ({ kind }) => {
+    describe.skipIf(backendMissing(kind))('', () => {
+      let current: TestCentral | undefined;
+      beforeAll(async () => {
+        current = await startTestCentral(kind);
+      }, 120_000);
+      afterAll(() => current?.close());
+      const c = new Proxy({} as TestCentral, {
+        get: (_, key: keyof TestCentral) => {
+          if (!current) throw new Error('the test centre is not running (used outside a test?)');
+          const v = current[key];
+          return typeof v === 'function' ? v.bind(current) : v;
+        },
+      });
+      body(c, kind);
+    });
+  });
 }
 
 export interface TestDevice {

@@ -32,7 +32,8 @@ describe('scripts/start.mjs without the Electron binary', () => {
   it('prints the reason and a POLICYDESK_URL that serves the app, and stops with its web host', async () => {
     // where the binary does exist, the same path is taken on request
     const env = { ...process.env, ...(BINARY_PRESENT ? { POLICYDESK_HOST: 'web' } : {}) };
-    const proc = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs'), '--data-dir', dataDir], {
+    // --no-centre: this test is about the host; the embedded centre has its own (start-embedded-centre.test.ts)
+    const proc = spawn(process.execPath, [path.join(ROOT, 'scripts/start.mjs'), '--data-dir', dataDir, '--no-centre'], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,8 +65,9 @@ describe('scripts/start.mjs without the Electron binary', () => {
       expect(output).toContain('改为启动本机网页版工作台');
       expect(output).toContain('Starting the local web host instead');
     }
-    // the arguments reached the web host
+    // the arguments reached the web host; no centre was started when told not to
     expect(output).toContain(dataDir);
+    expect(output).not.toContain('本机演示中心');
     expect(fs.existsSync(path.join(dataDir, 'policydesk.sqlite'))).toBe(true);
 
     const origin = new URL(url).origin;

@@ -30,7 +30,11 @@ import { cupsPrinter, type SystemPrinter } from '../print';
 import { getMeta, setMeta } from './meta';
 import { SyncEngine } from '../sync/sync-engine';
 import { syncHandlers } from '../sync/handlers';
+import { backOfficeHandlers } from '../backoffice/handlers';
+import { BlobStore } from '../materials/blob-store';
+import { DayCloser } from '../sync/day-close';
 import type { SendBlob } from '../sync/blob-sender';
+import { enrolIfNew, type EnrolAtStart } from '../sync/enrol-at-start';
 
 export interface CoreOptions {
   dataDir: string;
@@ -44,7 +48,7 @@ export interface CoreOptions {
   /** the PC's printers: CUPS unless the host prints itself (Electron's print path) */
   printer?: SystemPrinter;
   /** sync with the centre: the background loop (default on), the blob sender, batch and page sizes (tests, benchmarks) */
-  sync?: { background?: boolean; sendBlob?: SendBlob; pushBatch?: number; pullPage?: number };
+  sync?: { background?: boolean; sendBlob?: SendBlob; pushBatch?: number; pullPage?: number; enrolAtStart?: EnrolAtStart };
 }
 
 export interface Core {
@@ -109,6 +113,7 @@ export function createCore(opts: CoreOptions): Core {
       },
     });
     if (opts.sync?.background !== false) sync.start();
+    if (opts.sync?.enrolAtStart) enrolIfNew(sync, opts.sync.enrolAtStart, log);
     const e = env;
     handlers = {
       appStatus: () => status(),
@@ -122,7 +127,8 @@ export function createCore(opts: CoreOptions): Core {
       ...matchingHandlers(e, { items: matching, profiles }, opts.resourcesDir),
       ...applicationMethods,
       ...deskHandlers(e, scanDesk, printer),
-      ...syncHandlers(sync),
+      ...backOfficeHandlers(e, calendar, BlobStore.inDataDir(opts.dataDir)),
+      ...syncHandlers(sync, new DayCloser({ db, engine: sync, dataDir: opts.dataDir, resourcesDir: opts.resourcesDir, now, log, localCentreName: () => centreName(e), printer })),
     };
     // the first search and the first match would otherwise pay for loading their in-memory data
     // (about a second each for a library of 20,000 policies): load it once the host is up

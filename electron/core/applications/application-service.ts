@@ -6,6 +6,8 @@ import { chinaDate, formatChineseDate } from '@shared/time/china-time';
 import type { CoreEnv } from '../api/handler-types';
 import type { CalendarStore } from '../calendar/calendar-store';
 import { recordChange } from '../db/record-change';
+import { backOfficeAtCounter, routedSnapshot } from '../backoffice/at-counter';
+import { BACK_OFFICE_DECISIONS } from '@shared/backoffice/api-schemas';
 import { getEnterpriseRow } from '../enterprises/enterprise-store';
 import { newId } from '../ids';
 import { PolicyReader, toItemView, type ItemRow } from '../policies/policy-read';
@@ -56,6 +58,8 @@ export class ApplicationService {
     const running = r.due_date !== null && r.state !== 'delivered' && r.state !== 'refused';
     const daysLeft = !running ? null : r.due_date! >= today ? cal.workingDaysBetween(today, r.due_date!) : -cal.workingDaysBetween(r.due_date!, today);
     const delivery = this.repo.delivery(id);
+    const history = this.repo.events(id).map((e) => ({ id: e.id, kind: e.kind, at: e.at, staffName: e.staff_name, summary: e.summary }));
+    const backOffice = backOfficeAtCounter(this.env.db, id, history);
     return {
       ...toSummary(r),
       contactName: r.contact_name, contactPhone: r.contact_phone,
@@ -76,10 +80,11 @@ export class ApplicationService {
       documents: this.repo.documents(id).map((d) => ({
         id: d.id, kind: d.kind, createdAt: d.created_at, staffName: d.staff_name, printedAt: d.printed_at, printer: d.printer, printError: d.print_error,
       })),
-      events: this.repo.events(id).map((e) => ({ id: e.id, kind: e.kind as ApplicationDetail['events'][number]['kind'], at: e.at, staffName: e.staff_name, summary: e.summary })),
+      events: backOffice.events.map((e) => ({ ...e, kind: e.kind as ApplicationDetail['events'][number]['kind'] })),
       delivery: delivery
         ? { method: delivery.method, deliveredAt: delivery.delivered_at, recipient: delivery.recipient, address: delivery.address, result: delivery.result, note: delivery.note, staffName: delivery.staff_name }
         : null,
+      backOffice: backOffice.backOffice,
     };
   }
 
@@ -95,7 +100,7 @@ export class ApplicationService {
   private record(r: ApplicationRow, staff: Staff, kind: string, summary: string, payload: Record<string, unknown> = {}): void {
     const event = { id: newId(), application_id: r.id, kind, at: this.at(), staff_id: staff.id, summary };
     this.repo.addEvent(event);
-    recordChange(this.env, { entity: 'application', entityId: r.id, action: kind, staffId: staff.id, payload: { id: r.id, caseNo: r.case_no, event, ...payload } });
+    recordChange(this.env, { entity: 'application', entityId: r.id, action: kind, staffId: staff.id, payload: { id: r.id, caseNo: r.case_no, event, staffName: staff.displayName, ...payload } });
   }
 
   create(input: { uscc: string; itemId: string; contactName: string; contactPhone: string }, staff: Staff): ApplicationDetail {
@@ -344,7 +349,10 @@ export class ApplicationService {
       this.must('route', this.row(id));
       this.repo.update(id, { state: 'routed' }, this.at());
       for (const m of handed) this.repo.updateMaterial(m.id, { handed_over_to: r.department });
-      this.record(r, staff, 'routed', t('application.event.routed', { department: r.department, n: handed.length }), { department: r.department });
+      // the department needs nothing else: the snapshot, and the PDFs it names (uploaded before this step)
+      const snapshot = routedSnapshot(this.env.db, this.repo, this.row(id));
+      const pdfs = snapshot.materials.flatMap((m) => (m.pdfSha256 ? [m.pdfSha256] : []));
+      this.record(r, staff, 'routed', t('application.event.routed', { department: r.department, n: handed.length }), { department: r.department, snapshot, pdfs });
       this.recordDocuments(r, staff, docs);
     }).immediate();
     return this.detail(id);
@@ -387,7 +395,9 @@ export class ApplicationService {
     if (!r) throw new AppError('NOT_FOUND');
     return {
       caseNo: r.case_no, state: r.state, enterpriseName: r.enterprise_name, itemName: r.item_name, department: r.department, dueDate: r.due_date,
-      timeline: this.repo.events(r.id).filter((e) => PUBLIC_EVENTS.has(e.kind)).map((e) => ({ at: e.at, summary: e.summary })),
+      // with the department's decisions that came back (审核通过, 公示, 已兑现 …)
+      timeline: backOfficeAtCounter(this.env.db, r.id, this.repo.events(r.id).map((e) => ({ ...e, staffName: e.staff_name }))).events
+        .filter((e) => PUBLIC_EVENTS.has(e.kind)).map((e) => ({ at: e.at, summary: e.summary })),
     };
   }
 
@@ -438,7 +448,7 @@ export class ApplicationService {
   }
 }
 
-const PUBLIC_EVENTS = new Set(['created', 'decided', 'supplement_received', 'routed', 'extended', 'delivered']);
+const PUBLIC_EVENTS = new Set<string>(['created', 'decided', 'supplement_received', 'routed', 'extended', 'delivered', ...BACK_OFFICE_DECISIONS]);
 
 const storedOf = (p: PageRow): StoredPage => ({
   kind: p.kind, sha256: p.sha256, bytes: p.bytes, width: p.width, height: p.height, rotation: p.rotation, blank: p.blank === 1, ink: p.ink,

@@ -1,4 +1,5 @@
 import type { IsoDate } from '@shared/time/china-time';
+import type { DayCloseView } from '@shared/sync/api-schemas';
 
 // The inputs of the application documents (受理通知书/回执, 一次性告知书, 不予受理通知书, 材料交接单,
 // 送达回执). Plain values, already decided by the applications service: the documents compute no
@@ -175,6 +176,9 @@ export interface DeliveryRecordInput extends CaseDocumentBase {
   deliveredBy: string;
   note?: string;
 }
+
+/** 日结报表: the end-of-day comparison as the sync page shows it, and this workstation's centre for the head. */
+export type DayReportInput = DayCloseView & { localCentreName: string };
 
 /** The progress query's address for a code: https://<host>/progress?code=<code>. */
 export function progressQueryUrl(hostOrBase: string, code: string): string {

@@ -1,14 +1,16 @@
 import type { Change } from '@shared/sync/protocol';
 import { REFERENCE_PAYLOADS, type ReferenceKey } from '@shared/sync/feed';
 import { REFERENCE_APPLIERS, type ApplyContext } from './apply-reference';
+import { applyApplicationChange } from '../backoffice/apply-routed-changes';
 
 // One page of the centre's change feed, applied by entity. Call inside the page's transaction.
-// Reference data (policies, enterprises, staff, calendar) is written now; application changes for
-// the back office and decisions coming back to the counter are not handled yet: they are logged
-// and passed over (the cursor moves on, as for any change this build does not know).
+// Reference data (policies, enterprises, staff, calendar) is written now; application changes go to
+// the back office's appliers (cases at the department, decisions coming back to the counter:
+// electron/core/backoffice/apply-routed-changes.ts). Others are logged and passed over (the cursor
+// moves on, as for any change this build does not know).
 
 /** Entities the feed carries that this build does not apply yet. */
-const NOT_HANDLED_YET = new Set(['application', 'application_decision', 'consultation', 'ticket', 'enterprise_tag']);
+const NOT_HANDLED_YET = new Set(['application_decision', 'consultation', 'ticket', 'enterprise_tag']);
 
 export interface PageOutcome {
   applied: number;
@@ -38,6 +40,12 @@ export function applyChanges(ctx: ApplyContext & { deviceId: string }, changes: 
       continue;
     }
     const key = `${c.entity}:${c.op}`;
+    if (c.entity === 'application') {
+      flush();
+      if (applyApplicationChange(ctx, c) === 'applied') outcome.applied++;
+      else outcome.skipped++;
+      continue;
+    }
     if (!isReferenceKey(key)) {
       outcome.skipped++;
       notHandled.set(key, (notHandled.get(key) ?? 0) + 1);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import {
-  EnrolResponse, PullResponse, PushResponse, SyncErrorBody,
-  type EnrolRequest, type PushRequest,
+  DayCloseResponse, EnrolResponse, PullResponse, PushResponse, SyncErrorBody,
+  type DayCloseRequest, type EnrolRequest, type PushRequest,
 } from '@shared/sync/protocol';
 
 // The centre's HTTP API as the workstation calls it (shared/sync/protocol.ts, docs/sync-protocol.md):
@@ -71,6 +71,11 @@ export class CentreClient {
 
   changes(after: number, limit: number): Promise<z.output<typeof PullResponse>> {
     return this.json('GET', `/v1/changes?after=${after}&limit=${limit}`, PullResponse, undefined, 60_000);
+  }
+
+  /** 日结: the centre's counts and hashes of the day against this device's (a day's records may take a while). */
+  dayClose(body: z.input<typeof DayCloseRequest>): Promise<z.output<typeof DayCloseResponse>> {
+    return this.json('POST', '/v1/day-close', DayCloseResponse, body, 120_000);
   }
 
   /** Whether the centre already has the blob (HEAD /v1/blobs/<sha256>). */

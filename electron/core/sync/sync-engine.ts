@@ -6,6 +6,7 @@ import { MAX_PULL_PAGE, Mutation, type MutationResult } from '@shared/sync/proto
 import type { RejectedMutation, SyncStatus } from '@shared/sync/api-schemas';
 import { BlobStore } from '../materials';
 import { applyChanges } from './apply-changes';
+import { fetchMissingBlobs } from '../backoffice/blob-fetch';
 import { backoffDelay } from './backoff';
 import { tusSender, type SendBlob } from './blob-sender';
 import { CentreClient, CentreError } from './centre-client';
@@ -144,7 +145,7 @@ export class SyncEngine {
     await this.queue;
     if (this.closed) throw new AppError('DB_UNAVAILABLE');
     this.store.enrolled({
-      centreUrl, centreName: res.centreName, deviceId: res.deviceId, secret: res.secret, departments: res.departments, at: this.at(),
+      centreUrl, centreName: res.centreName, deviceId: res.deviceId, deviceName: input.deviceName, secret: res.secret, departments: res.departments, at: this.at(),
     });
     this.opts.log(`sync: enrolled at ${centreUrl} as device ${res.deviceId}`);
     this.online = true;
@@ -161,6 +162,32 @@ export class SyncEngine {
     const result = await this.runRound(true);
     this.after(result);
     return this.status();
+  }
+
+  /**
+   * For 日结: rounds until nothing waits (only refused records may stay), or until a round fails or
+   * moves nothing more (records whose blobs the centre still lacks). Answers the status after the last.
+   */
+  async pushAndPullAll(maxRounds = 5): Promise<SyncStatus> {
+    let before = Infinity;
+    for (let i = 0; ; i++) {
+      const s = await this.syncNow();
+      const failed = s.lastError !== null && s.lastError.code !== 'sync.error.blobsMissing';
+      if (failed || s.waiting === 0 || s.waiting >= before || i + 1 >= maxRounds) return s;
+      before = s.waiting;
+    }
+  }
+
+  /** Where the centre is and this device's credential; null when not enrolled. */
+  centreAccess(): { url: string; credential: string; centreName: string; deviceName: string } | null {
+    const s = this.store.state();
+    if (!s.centre_url || !s.device_id || !s.device_secret) return null;
+    return { url: s.centre_url, credential: `${s.device_id}.${s.device_secret}`, centreName: s.centre_name, deviceName: s.device_name };
+  }
+
+  /** Aborted when the engine closes. */
+  get signal(): AbortSignal {
+    return this.abort.signal;
   }
 
   // ---- the loop ---------------------------------------------------------------------------------
@@ -220,6 +247,7 @@ export class SyncEngine {
     try {
       const { blobsMissing } = await this.push(client);
       await this.pull(client, s.pull_cursor);
+      await fetchMissingBlobs({ db: this.opts.db, blobs: this.blobs, client, log: this.opts.log, signal: this.abort.signal });
       if (this.closed) return 'idle';
       this.online = true;
       this.failures = 0;

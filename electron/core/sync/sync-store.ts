@@ -15,6 +15,8 @@ export interface SyncStateRow {
   last_error_at: string | null;
   last_error_detail: string | null;
   stopped: number;
+  /** how the centre lists this workstation (as enrolled) */
+  device_name: string;
 }
 
 export interface OutboxRow {
@@ -50,16 +52,16 @@ export class SyncStore {
     return this.db.prepare('SELECT * FROM sync_state WHERE id = 1').get() as SyncStateRow;
   }
 
-  enrolled(e: { centreUrl: string; centreName: string; deviceId: string; secret: string; departments: string[]; at: string }): void {
+  enrolled(e: { centreUrl: string; centreName: string; deviceId: string; deviceName: string; secret: string; departments: string[]; at: string }): void {
     const before = this.state();
     // another centre: its feed starts again from the beginning
     const cursor = before.centre_url === e.centreUrl ? before.pull_cursor : 0;
     this.db
       .prepare(
-        `UPDATE sync_state SET centre_url = ?, centre_name = ?, device_id = ?, device_secret = ?, departments = ?, enrolled_at = ?,
+        `UPDATE sync_state SET centre_url = ?, centre_name = ?, device_id = ?, device_name = ?, device_secret = ?, departments = ?, enrolled_at = ?,
            pull_cursor = ?, stopped = 0, last_error = NULL, last_error_at = NULL, last_error_detail = NULL WHERE id = 1`,
       )
-      .run(e.centreUrl, e.centreName, e.deviceId, e.secret, JSON.stringify(e.departments), e.at, cursor);
+      .run(e.centreUrl, e.centreName, e.deviceId, e.deviceName, e.secret, JSON.stringify(e.departments), e.at, cursor);
   }
 
   setCursor(cursor: number): void {
@@ -130,5 +132,20 @@ export class SyncStore {
           WHERE o.rejected_at IS NOT NULL ORDER BY o.rejected_at DESC, o.seq DESC LIMIT ?`,
       )
       .all(limit) as RejectedRow[];
+  }
+
+  /**
+   * The outbox entries made in [from, to) (ISO instants in UTC, as the outbox keeps created_at),
+   * with the refusal where there is one: the day's records for 日结.
+   */
+  madeBetween(from: string, to: string): (OutboxRow & Partial<RejectedRow>)[] {
+    return this.db
+      .prepare(
+        `SELECT o.seq, o.id, o.entity, o.entity_id, o.op, o.payload, o.staff_id, o.created_at, o.rejected_at, o.reject_code, o.reject_message,
+                s.display_name AS staff_name
+           FROM outbox o LEFT JOIN staff s ON s.id = o.staff_id
+          WHERE o.created_at >= ? AND o.created_at < ? ORDER BY o.seq`,
+      )
+      .all(from, to) as (OutboxRow & Partial<RejectedRow>)[];
   }
 }

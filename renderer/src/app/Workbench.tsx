@@ -1,11 +1,12 @@
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { Empty, Flex, Layout, Menu, Spin, Typography } from 'antd';
 import {
-  AuditOutlined, BankOutlined, CalculatorOutlined, CalendarOutlined, FileSearchOutlined, MessageOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined,
+  AuditOutlined, BankOutlined, CloudSyncOutlined, FileDoneOutlined, CalculatorOutlined, CalendarOutlined, FileSearchOutlined, MessageOutlined, PhoneOutlined, SolutionOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import type { Session } from '@shared/accounts/schemas';
 import { t } from '@shared/i18n';
 import { AppHeader } from './AppHeader';
+import { SyncStatusBar } from '../sync/SyncStatusBar';
 import { useNavStore } from './nav-store';
 import { useStatusStore } from './status-store';
 import { NUMBERED_PAGES, PAGE_TITLE, landingPage, pagesFor, type PageId } from './pages';
@@ -22,6 +23,8 @@ const LOADERS = {
   enterprises: () => import('../enterprises/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })),
   matching: () => import('../matching/MatchingPage').then((m) => ({ default: m.MatchingPage })),
   applications: () => import('../applications/ApplicationsPage').then((m) => ({ default: m.ApplicationsPage })),
+  backoffice: () => import('../backoffice/BackOfficePage').then((m) => ({ default: m.BackOfficePage })),
+  sync: () => import('../sync/SyncPage').then((m) => ({ default: m.SyncPage })),
 } satisfies Record<PageId, unknown>;
 const ConsultationsPage = lazy(LOADERS.consultations);
 const HotlinePage = lazy(LOADERS.hotline);
@@ -32,6 +35,8 @@ const PoliciesPage = lazy(LOADERS.policies);
 const EnterprisesPage = lazy(LOADERS.enterprises);
 const MatchingPage = lazy(LOADERS.matching);
 const ApplicationsPage = lazy(LOADERS.applications);
+const BackOfficePage = lazy(LOADERS.backoffice);
+const SyncPage = lazy(LOADERS.sync);
 
 const ICONS: Record<PageId, ReactNode> = {
   consultations: <MessageOutlined />,
@@ -43,6 +48,8 @@ const ICONS: Record<PageId, ReactNode> = {
   enterprises: <BankOutlined />,
   matching: <CalculatorOutlined />,
   applications: <AuditOutlined />,
+  backoffice: <FileDoneOutlined />,
+  sync: <CloudSyncOutlined />,
 };
 
 function pageView(id: PageId) {
@@ -56,6 +63,8 @@ function pageView(id: PageId) {
     case 'enterprises': return <EnterprisesPage />;
     case 'matching': return <MatchingPage />;
     case 'applications': return <ApplicationsPage />;
+    case 'backoffice': return <BackOfficePage />;
+    case 'sync': return <SyncPage />;
   }
 }
 
@@ -110,6 +119,7 @@ export function Workbench({ session }: { session: Session }) {
             <Empty description={<Typography.Text>{t('nav.noPages')}</Typography.Text>} style={{ marginTop: 80 }} />
           )}
         </Layout.Content>
+        <SyncStatusBar />
       </Layout>
     </Layout>
   );

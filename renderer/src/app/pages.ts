@@ -2,7 +2,7 @@ import type { Role } from '@shared/accounts/roles';
 import type { MessageKey } from '@shared/i18n';
 
 // staff and calendar before the library pages: an administrator still lands on 人员管理
-export const PAGES = ['consultations', 'hotline', 'tickets', 'staff', 'calendar', 'policies', 'enterprises', 'matching', 'applications'] as const;
+export const PAGES = ['consultations', 'hotline', 'tickets', 'staff', 'calendar', 'policies', 'enterprises', 'matching', 'applications', 'backoffice', 'sync'] as const;
 export type PageId = (typeof PAGES)[number];
 
 /** Who sees which page in the menu (the core checks every call again). */
@@ -20,6 +20,10 @@ export const PAGE_ROLES: Record<PageId, readonly Role[]> = {
   matching: ['counter', 'hotline', 'business', 'manager'],
   // 申报受理: the counter takes applications in; business and back office read the cases
   applications: ['counter', 'business', 'backoffice', 'manager'],
+  // 业务审核: the department's inbox of routed applications (issue 5 §3)
+  backoffice: ['business'],
+  // 同步与日结: every role (the status bar opens it); last, so nobody lands on it
+  sync: ['counter', 'hotline', 'business', 'backoffice', 'manager', 'admin'],
 };
 
 export const PAGE_TITLE: Record<PageId, MessageKey> = {
@@ -32,10 +36,12 @@ export const PAGE_TITLE: Record<PageId, MessageKey> = {
   enterprises: 'nav.enterprises',
   matching: 'nav.matching',
   applications: 'nav.applications',
+  backoffice: 'nav.backoffice',
+  sync: 'nav.sync',
 };
 
-/** Alt+1 … Alt+7 */
-export const NUMBERED_PAGES: readonly PageId[] = ['consultations', 'hotline', 'tickets', 'policies', 'enterprises', 'matching', 'applications'];
+/** Alt+1 … Alt+8 */
+export const NUMBERED_PAGES: readonly PageId[] = ['consultations', 'hotline', 'tickets', 'policies', 'enterprises', 'matching', 'applications', 'backoffice'];
 
 export const pagesFor = (roles: readonly Role[]): PageId[] => PAGES.filter((p) => PAGE_ROLES[p].some((r) => roles.includes(r)));
 
@@ -43,6 +49,8 @@ export const pagesFor = (roles: readonly Role[]): PageId[] => PAGES.filter((p) =
 export function landingPage(roles: readonly Role[]): PageId | undefined {
   const allowed = pagesFor(roles);
   if (roles.includes('hotline') && !roles.includes('counter') && allowed.includes('hotline')) return 'hotline';
+  // a business officer's day starts at the department's inbox
+  if (roles.includes('business') && !roles.includes('counter') && allowed.includes('backoffice')) return 'backoffice';
   return allowed[0];
 }
 

@@ -1,4 +1,6 @@
 import { Alert, Card, Descriptions, Flex, Typography } from 'antd';
+import { StageTag } from '../backoffice/StageTag';
+import { DecisionsTimeline } from '../backoffice/Timelines';
 import { t } from '@shared/i18n';
 import { chineseDateTime } from '../common/format';
 import { DeadlineClock } from './DeadlineClock';
@@ -6,13 +8,26 @@ import { useWorkspace } from './workspace-context';
 
 /**
  * 办理进度 after the decision: the decision and its reason, the deadline clock (with 延期), where the
- * papers went (流转) and how the result was delivered.
+ * papers went (流转), the department's decisions that came back by sync, and how the result was delivered.
  */
 export function CasePanel({ onExtend }: { onExtend: (() => void) | null }) {
   const { application: a } = useWorkspace();
   const handed = a.materials.filter((m) => m.handedOverTo);
   return (
     <Flex vertical gap={12} data-testid="case-panel">
+      {/* the department's news first: it is what the counter waits for */}
+      {a.backOffice && (
+        <Card
+          size="small"
+          title={t('appUi.case.backOffice', { department: a.department })}
+          extra={<StageTag stage={a.backOffice.stage} />}
+          data-testid="back-office-result"
+        >
+          {a.backOffice.resultReady && !a.delivery && <Alert type="success" showIcon style={{ marginBottom: 8 }} title={t('appUi.case.backOfficeReady')} />}
+          {a.backOffice.stage === 'returned' && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('appUi.case.backOfficeReturned')} />}
+          <DecisionsTimeline decisions={a.backOffice.decisions} />
+        </Card>
+      )}
       {a.decision && (
         <Card size="small" title={t('appUi.case.decision')}>
           <Typography.Text strong>{t(`appUi.decide.${a.decision}`)}</Typography.Text>

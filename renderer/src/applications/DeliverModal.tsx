@@ -65,7 +65,8 @@ function DeliverForm({ onClose, onDelivered }: { onClose(): void; onDelivered(af
     <Form<Values>
       form={form}
       layout="vertical"
-      initialValues={{ method: 'window', recipient: application.contactName, address: '', result: '', note: '' }}
+      // the back office's result, when it has come back by sync
+      initialValues={{ method: 'window', recipient: application.contactName, address: '', result: application.backOffice?.suggestedResult ?? '', note: '' }}
       onFinish={save}
       onKeyDown={submitOnCtrlEnter(() => form.submit())}
       autoComplete="off"

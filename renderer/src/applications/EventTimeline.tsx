@@ -13,6 +13,12 @@ const COLOR: Partial<Record<EventKind, string>> = {
   extended: 'orange',
   print_failed: 'red',
   delivered: 'green',
+  // the back office's decisions that came back by sync
+  review_approved: 'green',
+  review_returned: 'orange',
+  expert_reviewed: 'blue',
+  publicized: 'purple',
+  paid: 'green',
 };
 
 /** 办理记录: every step, who and when, oldest first (the history is append-only). */

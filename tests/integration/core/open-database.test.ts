@@ -88,8 +88,9 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%search%'").all().map((r) => (r as { name: string }).name);
     expect(tables.sort()).toEqual([
-      'application_events', 'application_materials', 'applications', 'audit_log', 'blob_uploads', 'calendar_days', 'consultation_policies',
-      'consultations', 'deadline_extensions', 'deliveries', 'enterprise_tags', 'enterprises', 'issued_documents', 'material_pages',
+      'application_events', 'application_materials', 'applications', 'audit_log', 'backoffice_cases', 'backoffice_counter_events',
+      'backoffice_decisions', 'backoffice_materials', 'blob_uploads', 'calendar_days', 'consultation_policies',
+      'consultations', 'day_closes', 'deadline_extensions', 'deliveries', 'enterprise_tags', 'enterprises', 'issued_documents', 'material_pages',
       'meta', 'outbox', 'policies', 'policy_items', 'settings', 'staff', 'sync_state', 'ticket_events', 'tickets',
     ]);
   });

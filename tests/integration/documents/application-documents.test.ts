@@ -40,6 +40,7 @@ const app: ApplicationDetail = {
   documents: [],
   events: [{ id: 'e1', kind: 'decided', at: '2026-09-22T06:05:00Z', staffName: '李娜', summary: '受理（容缺）' }],
   delivery: null,
+  backOffice: null,
 };
 const ctx: DocumentContext = { centreName: f.base.centre.name, centrePhone: '0571-87700000', staffName: '李娜', printedAt: new Date('2026-09-22T06:10:00Z'), progressUrl: f.PROGRESS_URL };
 const docs = applicationDocuments(f.RESOURCES);
