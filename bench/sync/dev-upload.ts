@@ -1,4 +1,5 @@
 // Development helper: `npx tsx bench/sync/dev-upload.ts [MB] [runs]` — the upload part alone, small.
+// With BENCH_PROF=<dir> the centre and the raw server write CPU profiles there (--cpu-prof).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

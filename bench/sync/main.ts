@@ -1,5 +1,5 @@
 // `npm run bench -- sync [--only push,pull,upload] [--runs N] [--pull-runs N] [--mutations N]
-//   [--policies N] [--enterprises N] [--upload-mb N] [--work DIR]`
+//   [--policies N] [--enterprises N] [--upload-mb N] [--work DIR] [--report-only]`
 //
 // Sync with the centre against its peers, on the same data in the same run (bench/sync/*.ts):
 //   push    N mutations from a workstation core to the centre (PGlite; also PostgreSQL when
@@ -32,6 +32,13 @@ const DATA = path.join(ROOT, 'bench/.data/sync');
 const LAST_RUN = path.join(DATA, 'last-run.json');
 
 export async function run(args: string[]): Promise<void> {
+  if (args.includes('--report-only')) {
+    const last = JSON.parse(fs.readFileSync(LAST_RUN, 'utf8')) as { machine: ReturnType<typeof machine>; measured: Measured };
+    const report = buildReport({ date: new Date().toISOString(), machine: last.machine, measured: last.measured, seconds: 0 });
+    fs.writeFileSync(RESULTS, `${JSON.stringify(report.json, null, 2)}\n`);
+    writeSection(DOC, 'sync', report.markdown);
+    return log(`wrote ${path.relative(ROOT, RESULTS)} and ${path.relative(ROOT, DOC)} from ${path.relative(ROOT, LAST_RUN)}`);
+  }
   const opt = (name: string, dflt: number) => {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? Number(args[i + 1]) : dflt;
@@ -124,12 +131,16 @@ export async function run(args: string[]): Promise<void> {
       const scans = makeScans(DATA, sizes.uploadMb, new Rng(13));
       measured.upload = { files: scans.length, bytes: scans.reduce((n, s) => n + s.size, 0), tus: [], raw: [] };
       for (let i = 0; i < runs; i++) {
-        const raw = await timeRaw(scans, work);
+        // back to back, the order alternating (the machine's load drifts)
+        const raw = i % 2 ? 0 : await timeRaw(scans, work);
         const tus = await timeTus(scans, 'pglite');
-        measured.upload.raw.push(raw);
+        const rawAfter = i % 2 ? await timeRaw(scans, work) : raw;
+        measured.upload.raw.push(rawAfter);
         measured.upload.tus.push(tus);
+        // the same with the centre on PostgreSQL: how much of the gap is the embedded database's queries
+        if (process.env.PG_TEST_URL) (measured.upload.tusPg ??= []).push(await timeTus(scans, 'pg'));
         const mb = measured.upload.bytes / 1e6;
-        log(`upload ${i + 1}/${runs}: ${scans.length} files, ${round(mb)} MB: tus ${round(mb / tus)} MB/s, raw ${round(mb / raw)} MB/s`);
+        log(`upload ${i + 1}/${runs}: ${scans.length} files, ${round(mb)} MB: tus ${round(mb / tus)} MB/s${measured.upload.tusPg ? ` (centre on PostgreSQL: ${round(mb / measured.upload.tusPg.at(-1)!)} MB/s)` : ''}, raw ${round(mb / rawAfter)} MB/s`);
         load1();
       }
     }

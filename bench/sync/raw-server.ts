@@ -31,3 +31,5 @@ const server = http.createServer((req, res) => {
   });
 });
 server.listen(0, '127.0.0.1', () => console.log(`listening ${(server.address() as { port: number }).port}`));
+// a normal exit on SIGINT, so --cpu-prof (BENCH_PROF) writes its profile
+process.on('SIGINT', () => server.close(() => process.exit(0)));

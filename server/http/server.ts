@@ -38,6 +38,8 @@ export function createCentreServer(ctx: RouteContext & { extra?: ExtraRoutes }):
   server.headersTimeout = 30_000;
   server.requestTimeout = 0;
   server.timeout = 120_000;
-  server.keepAliveTimeout = 5_000;
+  // longer than a workstation takes to apply a big page before it asks for the next one on the same
+  // connection (a closed idle socket turned a slow first pull into an offline round)
+  server.keepAliveTimeout = 65_000;
   return server;
 }

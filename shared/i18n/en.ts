@@ -1289,6 +1289,8 @@ export const en: Record<MessageKey, string> = {
   'sync.dayClose.none': 'No day close yet.',
   'shortcuts.sync': 'Open "Sync and day close" (or click the sync status in the header)',
   'shortcuts.keys.sync': 'Alt+0',
+  'shortcuts.bo': 'In a back-office case: 1 approve / 2 return for correction / 3 expert review / 4 publicize / 5 pay (only what the stage allows)',
+  'shortcuts.keys.bo': '1 … 5',
   'doc.dayReport.title': 'Day report',
   'doc.dayReport.day': 'Day',
   'doc.dayReport.device': 'Workstation',

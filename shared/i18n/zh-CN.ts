@@ -1294,6 +1294,8 @@ export const zhCN = {
   'sync.dayClose.none': '还没有做过日结。',
   'shortcuts.sync': '打开“同步与日结”页（也可点击页头的同步状态）',
   'shortcuts.keys.sync': 'Alt+0',
+  'shortcuts.bo': '业务审核案件中：1 审核通过 / 2 退回补正 / 3 专家评审 / 4 公示 / 5 兑现（只开放当前环节可做的决定）',
+  'shortcuts.keys.bo': '1 … 5',
   'doc.dayReport.title': '日结报表',
   'doc.dayReport.day': '日结日期',
   'doc.dayReport.device': '工作台',

@@ -7,6 +7,7 @@ import { createEnrolCode } from '../../server/devices/enrolment';
 import { startTestCentral, type TestCentral } from '../helpers/central';
 import { RESOURCES } from '../helpers/core';
 import { counterWithCompanies } from '../helpers/counter';
+import { FaultProxy, NO_FAULTS } from '../helpers/fault-proxy';
 import { bundleChild, runChild, type KillPlan, type RunResult } from './child-runner';
 import { expectExactlyOnce } from './exactly-once';
 import { noisePage } from './noise-page';
@@ -31,6 +32,8 @@ interface Workstation {
 }
 
 let centre: TestCentral;
+/** a slow line (every chunk held up to 6 ms): an upload of a MB takes long enough to be cut in the middle */
+let line: FaultProxy;
 let entry: string;
 let tmp: string;
 const workstations: Workstation[] = [];
@@ -38,12 +41,13 @@ const workstations: Workstation[] = [];
 beforeAll(async () => {
   const t = Date.now();
   [centre, entry] = await Promise.all([startTestCentral('pglite'), bundleChild()]);
+  line = await new FaultProxy({ host: '127.0.0.1', port: centre.central.port }, { seed: 1, rates: { ...NO_FAULTS, delay: 1, maxDelayMs: 6 } }).start();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-fault-kill-'));
   // each workstation: staff, sample enterprises, enrolled, one application open; then closed
   for (let n = 1; n <= WORKSTATIONS; n++) {
     const c = await counterWithCompanies({ sync: { background: false } });
     const { code } = await createEnrolCode(centre.central.db, { departments: [], ttlHours: 1 });
-    await c.tc.call('syncEnrol', { centreUrl: centre.url, code, deviceName: `${n}号窗口` }, c.s.admin);
+    await c.tc.call('syncEnrol', { centreUrl: line.url, code, deviceName: `${n}号窗口` }, c.s.admin);
     const app = await c.create();
     workstations.push({ name: `${n}号窗口`, dataDir: c.tc.dataDir, deviceId: (await c.tc.call('appStatus', {})).deviceId, app });
     c.tc.close();
@@ -52,6 +56,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await line?.close();
   await centre?.close();
   for (const dir of [tmp, ...workstations.map((w) => w.dataDir)]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -68,7 +73,7 @@ async function killLoop(w: Workstation, kills: number, random: () => number) {
     let page;
     if (make.page) {
       const material = w.app.materials[made.pages % 4]!;
-      const file = await noisePage(path.join(tmp, `${w.deviceId}-${made.lives}.png`), random, 900, 1270);
+      const file = await noisePage(path.join(tmp, `${w.deviceId}-${made.lives}.png`), random);
       page = { applicationId: w.app.id, materialId: material.id, file };
     }
     const plan = { consultations: make.consultations, page, pushBatch: 5 };
@@ -92,7 +97,7 @@ async function killLoop(w: Workstation, kills: number, random: () => number) {
     // killed while uploading; the others make consultations and are killed while pushing
     const uploading = made.lives % 3 === 0;
     const kill: KillPlan = uploading
-      ? { phase: 'upload', nth: 1 + Math.floor(random() * 2), afterMs: Math.floor(random() * 120) }
+      ? { phase: 'upload', nth: 1 + Math.floor(random() * 2), afterMs: Math.floor(random() * 60) }
       : { phase: 'push', nth: 1 + Math.floor(random() * 2), afterMs: Math.floor(random() * 25) };
     const r = await live(kill, { consultations: uploading ? 1 : 3, page: uploading });
     if (r.killedIn === 'push' || r.killedIn === 'upload') killed[r.killedIn]++;
@@ -129,7 +134,8 @@ describe('workstations killed while they sync', () => {
     }
     const kills = { push: 0, upload: 0, other: 0 };
     for (const r of results) for (const k of ['push', 'upload', 'other'] as const) kills[k] += r.killed[k];
-    // uploads cut in the middle leave their part at the centre (swept after 7 days)
+    // an upload cut in the middle leaves its part at the centre (swept after 7 days): kills did
+    // land while the bytes were going
     const partial = fs.readdirSync(uploadsDir(centre.dataDir)).filter((f) => !f.endsWith('.json')).length;
     console.info(`[fault] sigkill: ${kills.push + kills.upload + kills.other} kills ${JSON.stringify(kills)} in ${loopMs} ms; ${partial} uploads left cut short at the centre`);
     expect(kills.push + kills.upload + kills.other).toBeGreaterThanOrEqual(KILLS);

@@ -44,10 +44,10 @@ const core = createCore({
   sync: {
     background: false,
     pushBatch: plan.pushBatch,
+    // "upload" from asking whether the centre has the blob to its answer to the last byte
     sendBlob: (req) => {
       say('phase upload');
-      const send = tusSender(core.db!, () => new Date());
-      return send(req).finally(() => say('phase idle'));
+      return tusSender(core.db!, () => new Date())(req).finally(() => say('phase idle'));
     },
   },
 });

@@ -2,24 +2,23 @@ import net from 'node:net';
 import { seeded } from '../fault/seed';
 
 // A TCP proxy on 127.0.0.1 between a workstation and the centre that misbehaves as a bad network
-// does, by a seeded random draw (the same seed, the same faults in the same order of connections):
-//   drop      — the connection is closed at its first request, nothing answered
-//   reset     — after some bytes one way, both sides get a TCP RST (socket.resetAndDestroy)
-//   truncate  — after some bytes of the answer, the connection is ended cleanly (a short body)
-//   delay     — a chunk is held back a while (order kept)
-// A connection draws one fault (or none) when it opens; delays are drawn per chunk.
+// does, by a seeded random draw (the same seed, the same faults in the same order of events):
+//   drop      — per connection: closed at its first request, nothing answered
+//   reset     — per chunk, either way: part of the chunk goes, then both sides get a TCP RST
+//               (socket.resetAndDestroy) — a push or an upload cut in the middle
+//   truncate  — per chunk of an answer: part of it goes, then the connection is ended cleanly (a
+//               short body)
+//   delay     — per chunk: held back a while (order kept)
 
 export interface FaultRates {
-  /** each a probability per connection; their sum ≤ 1 */
+  /** probability per connection */
   drop: number;
+  /** probabilities per chunk (a chunk is what one read of the socket gave: up to 64 KiB) */
   reset: number;
   truncate: number;
-  /** probability per chunk, and the longest hold */
   delay: number;
+  /** the longest hold of a delayed chunk */
   maxDelayMs: number;
-  /** a reset or truncation lands within this many bytes of its direction (default 4 MiB), log-uniformly:
-   *  as likely in a small push as in the middle of a large upload */
-  withinBytes?: number;
 }
 
 export const NO_FAULTS: FaultRates = { drop: 0, reset: 0, truncate: 0, delay: 0, maxDelayMs: 0 };
@@ -31,8 +30,6 @@ export interface FaultCounts {
   truncated: number;
   delayed: number;
 }
-
-type Fault = { kind: 'drop' } | { kind: 'reset' | 'truncate'; up: boolean; atByte: number } | null;
 
 export class FaultProxy {
   private server: net.Server | null = null;
@@ -69,23 +66,10 @@ export class FaultProxy {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private draw(): Fault {
-    const r = this.rates;
-    const x = this.random();
-    const atByte = Math.floor(Math.exp(this.random() * Math.log(r.withinBytes ?? 4 * 1024 * 1024)));
-    const up = this.random() < 0.5;
-    if (x < r.drop) return { kind: 'drop' };
-    if (x < r.drop + r.reset) return { kind: 'reset', up, atByte };
-    // a truncated request would only leave the centre waiting: truncation is of answers
-    if (x < r.drop + r.reset + r.truncate) return { kind: 'truncate', up: false, atByte };
-    return null;
-  }
-
   private connect(client: net.Socket): void {
     this.counts.connections++;
-    const fault = this.draw();
     this.track(client);
-    if (fault?.kind === 'drop') {
+    if (this.random() < this.rates.drop) {
       client.once('data', () => {
         this.counts.dropped++;
         client.destroy();
@@ -101,39 +85,42 @@ export class FaultProxy {
     };
     client.on('error', fail);
     upstream.on('error', fail);
-    this.forward(client, upstream, fault?.up === true ? fault : null);
-    this.forward(upstream, client, fault && !fault.up ? fault : null);
+    this.forward(client, upstream, false);
+    this.forward(upstream, client, true);
   }
 
-  /** Passes bytes from → to, in order, delaying chunks and applying the connection's fault on the way. */
-  private forward(from: net.Socket, to: net.Socket, fault: Exclude<Fault, { kind: 'drop' } | null> | null): void {
-    let sent = 0;
+  /** Passes bytes from → to in order, drawing for each chunk whether to delay, reset or (an answer) truncate it. */
+  private forward(from: net.Socket, to: net.Socket, answer: boolean): void {
     let done = false;
     let queue = Promise.resolve();
     from.on('data', (chunk: Buffer) => {
-      const hold = this.random() < this.rates.delay ? Math.floor(this.random() * this.rates.maxDelayMs) : 0;
+      const r = this.rates;
+      const hold = this.random() < r.delay ? Math.floor(this.random() * r.maxDelayMs) : 0;
+      const x = this.random();
+      const cut = x < r.reset ? 'reset' : answer && x < r.reset + r.truncate ? 'truncate' : null;
+      const at = Math.floor(this.random() * chunk.length);
       queue = queue.then(async () => {
         if (done || to.destroyed) return;
         if (hold > 0) {
           this.counts.delayed++;
-          await new Promise((r) => setTimeout(r, hold));
+          await new Promise((resolve) => setTimeout(resolve, hold));
+          if (done || to.destroyed) return;
         }
-        if (fault && sent + chunk.length > fault.atByte) {
-          done = true;
-          to.write(chunk.subarray(0, fault.atByte - sent));
-          if (fault.kind === 'reset') {
-            this.counts.reset++;
-            from.resetAndDestroy();
-            to.resetAndDestroy();
-          } else {
-            this.counts.truncated++;
-            to.end();
-            from.destroy();
-          }
+        if (!cut) {
+          to.write(chunk);
           return;
         }
-        sent += chunk.length;
-        to.write(chunk);
+        done = true;
+        to.write(chunk.subarray(0, at));
+        if (cut === 'reset') {
+          this.counts.reset++;
+          from.resetAndDestroy();
+          to.resetAndDestroy();
+        } else {
+          this.counts.truncated++;
+          to.end();
+          from.destroy();
+        }
       });
     });
     from.on('end', () => void queue.then(() => (done || to.destroyed ? undefined : to.end())));

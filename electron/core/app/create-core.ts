@@ -48,7 +48,9 @@ export interface CoreOptions {
   /** the PC's printers: CUPS unless the host prints itself (Electron's print path) */
   printer?: SystemPrinter;
   /** sync with the centre: the background loop (default on), the blob sender, batch and page sizes (tests, benchmarks) */
-  sync?: { background?: boolean; sendBlob?: SendBlob; pushBatch?: number; pullPage?: number; enrolAtStart?: EnrolAtStart };
+  sync?: { background?: boolean; sendBlob?: SendBlob; pushBatch?: number; pullPage?: number; enrolAtStart?: EnrolAtStart;
+    /** shorter waits after failures (the fault tests): the first backoff between rounds, the uploader's retries */
+    backoffBaseMs?: number; uploadRetryDelaysMs?: readonly number[] };
 }
 
 export interface Core {
@@ -106,6 +108,7 @@ export function createCore(opts: CoreOptions): Core {
     housekeeping = startHousekeeping({ db, dataDir: opts.dataDir, service, log });
     sync = new SyncEngine({
       db, deviceId, dataDir: opts.dataDir, now, log, sendBlob: opts.sync?.sendBlob, pushBatch: opts.sync?.pushBatch, pullPage: opts.sync?.pullPage,
+      backoffBaseMs: opts.sync?.backoffBaseMs, uploadRetryDelaysMs: opts.sync?.uploadRetryDelaysMs,
       onChanged: (entities) => {
         if (entities.has('policy')) matching.invalidate();
         if (entities.has('enterprise')) profiles.invalidate();

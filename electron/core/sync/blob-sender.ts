@@ -37,7 +37,7 @@ export type SendBlob = (request: BlobSendRequest) => Promise<BlobSendOutcome>;
 /** Waits between the uploader's own attempts within one round (the engine backs off between rounds). */
 const RETRY_DELAYS_MS = [1000, 3000, 10_000];
 
-export function tusSender(db: Database.Database, now: () => Date): SendBlob {
+export function tusSender(db: Database.Database, now: () => Date, retryDelaysMs: readonly number[] = RETRY_DELAYS_MS): SendBlob {
   const store = uploadUrlStore(db, now);
   return async (req) => {
     let size: number;
@@ -48,7 +48,7 @@ export function tusSender(db: Database.Database, now: () => Date): SendBlob {
     }
     const r = await uploadBlob({
       centreUrl: req.centreUrl, credential: req.credential, sha256: req.sha256, size, store, signal: req.signal,
-      read: () => createReadStream(req.filePath), onProgress: req.onProgress, retryDelaysMs: RETRY_DELAYS_MS,
+      read: () => createReadStream(req.filePath), onProgress: req.onProgress, retryDelaysMs,
     });
     if (r.ok) return { kind: 'sent' };
     switch (r.reason) {

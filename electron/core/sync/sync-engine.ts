@@ -43,6 +43,10 @@ export interface SyncEngineOptions {
   pushBatch?: number;
   pullPage?: number;
   random?: () => number;
+  /** the first wait after a failed round (default BACKOFF_BASE_MS, 2 s; tests shorten it) */
+  backoffBaseMs?: number;
+  /** the tus sender's waits between attempts within a round (default blob-sender.ts's; tests shorten them) */
+  uploadRetryDelaysMs?: readonly number[];
 }
 
 type RoundResult = 'ok' | 'retry' | 'paused' | 'idle';
@@ -81,7 +85,7 @@ export class SyncEngine {
   constructor(private readonly opts: SyncEngineOptions) {
     this.store = new SyncStore(opts.db);
     this.blobs = BlobStore.inDataDir(opts.dataDir);
-    this.sendBlob = opts.sendBlob ?? tusSender(opts.db, opts.now);
+    this.sendBlob = opts.sendBlob ?? tusSender(opts.db, opts.now, opts.uploadRetryDelaysMs);
   }
 
   /** Starts the background loop (idempotent). */
@@ -213,7 +217,7 @@ export class SyncEngine {
   /** The next background round: the interval after a success, a backoff after a failure, none while paused. */
   private after(result: RoundResult): void {
     if (this.closed) return;
-    if (result === 'retry') this.schedule(backoffDelay(this.failures, this.opts.random));
+    if (result === 'retry') this.schedule(backoffDelay(this.failures, this.opts.random, this.opts.backoffBaseMs));
     else if (result !== 'paused') this.schedule(this.opts.intervalMs ?? INTERVAL_MS);
   }
 
@@ -343,6 +347,8 @@ export class SyncEngine {
     const needed = [...new Set(mutations.flatMap((m) => m.blobs))].filter((sha) => !this.atCentre.has(sha));
     // blobs that can never go: missing here, unreadable, or refused by the centre (code → detail)
     const lost = new Map<string, string>();
+    /** why the centre refused a blob (status, code, detail): the person sees it, not only the log */
+    const why = new Map<string, string>();
     const toSend: { sha: string; path: string }[] = [];
     for (const sha of needed) {
       if (!force && (await client.hasBlob(sha))) {
@@ -367,7 +373,7 @@ export class SyncEngine {
         case 'revoked': throw new CentreError('revoked', `blob upload: ${r.detail}`, 401);
         case 'unavailable': throw new UploadFailure(r.detail);
         case 'unreadable': lost.set(b.sha, 'local:BLOB_LOST'); this.opts.log(`sync: blob ${b.sha} cannot be read: ${r.detail}`); break;
-        case 'refused': lost.set(b.sha, 'local:BLOB_REFUSED'); this.opts.log(`sync: the centre refused blob ${b.sha}: ${r.detail}`); break;
+        case 'refused': lost.set(b.sha, 'local:BLOB_REFUSED'); why.set(b.sha, r.detail); this.opts.log(`sync: the centre refused blob ${b.sha}: ${r.detail}`); break;
       }
     }
     this.progress = null;
@@ -376,7 +382,8 @@ export class SyncEngine {
       this.rejectLocally(
         mutations.filter((m) => !goes.includes(m)).map((m) => {
           const shas = m.blobs.filter((sha) => lost.has(sha));
-          return { id: m.id, code: lost.get(shas[0]!)!, message: shas.join(' ') };
+          const reason = why.get(shas[0]!);
+          return { id: m.id, code: lost.get(shas[0]!)!, message: reason ? `${reason} (${shas.join(' ')})` : shas.join(' ') };
         }),
       );
     }

@@ -19,6 +19,7 @@ const SHORTCUTS: { keys: MessageKey; what: MessageKey }[] = [
   { keys: 'shortcuts.keys.appPageOps', what: 'shortcuts.appPageOps' },
   { keys: 'shortcuts.keys.appBack', what: 'shortcuts.appBack' },
   { keys: 'printUi.shortcutKeys', what: 'printUi.shortcut' },
+  { keys: 'shortcuts.keys.bo', what: 'shortcuts.bo' },
   { keys: 'shortcuts.keys.sync', what: 'shortcuts.sync' },
   { keys: 'shortcuts.keys.tab', what: 'shortcuts.tab' },
   { keys: 'shortcuts.keys.help', what: 'shortcuts.help' },
