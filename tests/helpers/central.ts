@@ -57,21 +57,27 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 
 /**
  * A suite against a test centre of its own on each backend (the PostgreSQL one skipped, with the
- * reason, only off CI): started before the suite's first test, closed after its last. The body gets
- * the suite's centre as a stand-in that reaches the running one.
+ * reason, only off CI): started before the suite's first test (by `start`, default startTestCentral),
+ * closed after its last. The body gets the suite's centre as a stand-in that reaches the running one.
  */
-export function centreSuite(title: string, body: (c: TestCentral, kind: Backend) => void): void {
-  describe.each(BACKENDS)(`centre on $name: ${title}`, ({ kind }) => {
+export function centreSuite(title: string, body: (c: TestCentral, kind: Backend) => void): void;
+export function centreSuite<C extends object & { close(): Promise<unknown> }>(title: string, body: (c: C, kind: Backend) => void, start: (kind: Backend) => Promise<C>): void;
+export function centreSuite<C extends object & { close(): Promise<unknown> }>(
+  title: string,
+  body: (c: C, kind: Backend) => void,
+  start: (kind: Backend) => Promise<C> = startTestCentral as unknown as (kind: Backend) => Promise<C>,
+): void {
+  describe.each(BACKENDS)(`${title} (centre on $name)`, ({ kind }) => {
     describe.skipIf(backendMissing(kind))('', () => {
-      let current: TestCentral | undefined;
+      let current: C | undefined;
       beforeAll(async () => {
-        current = await startTestCentral(kind);
+        current = await start(kind);
       }, 120_000);
-      afterAll(() => current?.close());
-      const c = new Proxy({} as TestCentral, {
-        get: (_, key: keyof TestCentral) => {
+      afterAll(() => current?.close(), 120_000);
+      const c = new Proxy({} as C, {
+        get: (_, key) => {
           if (!current) throw new Error('the test centre is not running (used outside a test?)');
-          const v = current[key];
+          const v = (current as Record<string | symbol, unknown>)[key];
           return typeof v === 'function' ? v.bind(current) : v;
         },
       });

@@ -415,11 +415,18 @@ export class SyncEngine {
   private async pull(client: CentreClient, from: number): Promise<void> {
     let cursor = from;
     const limit = Math.min(this.opts.pullPage ?? PULL_PAGE, MAX_PULL_PAGE);
+    let next = client.changes(cursor, limit);
     for (;;) {
       if (this.closed) throw new CentreError('aborted', 'closing');
-      const page = await client.changes(cursor, limit);
+      const page = await next;
       if (this.closed) throw new CentreError('aborted', 'closing');
       if (page.cursor < cursor) throw new CentreError('bad_answer', `cursor went back from ${cursor} to ${page.cursor}`);
+      // the centre reads the next page while this one is applied (a first pull is a long run of pages);
+      // a failure of that request surfaces when it is awaited, or not at all if this page fails first
+      if (page.more && page.changes.length > 0) {
+        next = client.changes(page.cursor, limit);
+        next.catch(() => undefined);
+      }
       const at = this.at();
       const outcome = this.opts.db
         .transaction(() => {
