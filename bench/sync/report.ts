@@ -106,14 +106,22 @@ on this shared machine publishing, pulling and loading PouchDB at full size woul
   web stream and back costs about 5 % of the centre's CPU.
 - Measured on the way (this machine's load moves between 3 and 19, so roughly): before, 26–34 % of the raw copy
   (50 MB, load about 12); with the write path and no trailing HEAD, 40.5 % (500 MB, 3 runs, load 13–19); with one
-  request carrying each scan, the table above.
-- Left: per scan the tus path still costs about twice the raw copy's time (~50 ms against ~25 ms a scan at
-  load 4): two requests instead of one, seven queries (each authenticated request: two; the blob lookup; the
-  finish: two), the tus store's extra files (the upload's \`.json\`), and two fsyncs (the blob and its folder,
-  so the rename survives a power cut) against one. With the centre on PostgreSQL the queries are cheaper, yet the
-  share moves little (the row above), so the file-system work weighs as much. Next steps: skip the \`last_seen_at\`
-  UPDATE for a device this process updated within the minute (\`authenticate.ts\`, proposed to its owner; one
-  query fewer a request), and send the scans of one push two at a time (the sync engine).
+  request carrying each scan, 53–55 %; with \`last_seen_at\` written once a minute per device
+  (\`server/devices/authenticate.ts\`: one query fewer a request), on a quieter machine (load 2–4), 50–57 %
+  (the table above). Sending two scans at a time was tried (52 % and 57 %) and not kept: no clear gain.
+- Left: per scan the tus path still costs about twice the raw copy's time: two requests instead of one, six
+  queries, the tus store's extra files (the upload's \`.json\`), and two fsyncs (the blob and its folder, so the
+  rename survives a power cut) against one. With the centre on PostgreSQL the queries are cheaper, yet the share
+  moved little (56.1 % against 55.3 % on PGlite in an earlier run), so the file-system work weighs as much.
+
+### The first pull
+
+At a tenth of the size (2,000 policies + 50,000 enterprises) the workstation was 2.1× ahead of PouchDB (10.5 s
+against 22.2 s); at full size it is behind (the table above): its time grows faster than the records. Fixed on
+the way: the centre closed a connection idle for 5 s while the workstation applied a page, which cut a round
+short (\`keepAliveTimeout\` now 65 s), and the workstation now asks for the next page while it applies one.
+Profiled earlier at a fifth of the size: \`upsertPolicies\` (both search indexes), the zod check of each change
+and JSON parsing lead; where the time goes at full size is still to be profiled.
 `;
   return {
     table,
