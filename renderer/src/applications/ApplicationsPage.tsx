@@ -8,6 +8,7 @@ import { can } from '../app/pages';
 import { useStaff } from '../app/session-store';
 import { useToday } from '../app/status-store';
 import { useCalendarStore } from '../common/calendar-store';
+import { useSubmitOnce } from '../common/useSubmitOnce';
 import { useDebounced } from '../common/useDebounced';
 import { useReportError } from '../common/useReportError';
 import { ApplicationTable } from './ApplicationTable';
@@ -33,7 +34,8 @@ export function ApplicationsPage() {
   const [form, setForm] = useState({ open: false, key: 0 });
   const [progressCode, setProgressCode] = useState<string | null>(null);
   const [progressInput, setProgressInput] = useState('');
-  const [opening, setOpening] = useState(false);
+  // one case opening at a time: a second Enter while it loads is ignored
+  const { busy: opening, run: openOnce } = useSubmitOnce();
   const mayAccept = !!staff && can(staff.roles, 'counter', 'manager');
   // 打印设置 (Alt+S), here and in the workspace
   const printSettings = usePrintSettingsDialog();
@@ -51,16 +53,10 @@ export function ApplicationsPage() {
     focusSearch: detail ? undefined : () => searchRef.current?.focus({ cursor: 'all' }),
   });
 
-  const openOne = async (id: string) => {
-    setOpening(true);
-    try {
-      await open(id);
-    } catch (e) {
-      report(e);
-    } finally {
-      setOpening(false);
-    }
-  };
+  const openOne = (id: string) =>
+    openOnce(async () => {
+      await open(id).catch((e: unknown) => void report(e));
+    });
   const created = (a: ApplicationDetail) => {
     setForm((f) => ({ ...f, open: false }));
     useApplicationStore.setState({ detail: a });

@@ -4,6 +4,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { t } from '@shared/i18n';
 import { usePageCommands } from '../app/commands-store';
 import { useCalendarStore } from '../common/calendar-store';
+import { useSubmitOnce } from '../common/useSubmitOnce';
 import { useDebounced } from '../common/useDebounced';
 import { useReportError } from '../common/useReportError';
 import { useSyncStatusStore } from '../sync/sync-status-store';
@@ -25,7 +26,8 @@ export function BackOfficePage() {
   const [query, setQuery] = useState(useBackOfficeStore.getState().query);
   const settled = useDebounced(query.trim(), 250);
   const searchRef = useRef<InputRef>(null);
-  const [opening, setOpening] = useState(false);
+  // one case opening at a time: a second Enter while it loads is ignored
+  const { busy: opening, run: openOnce } = useSubmitOnce();
 
   useEffect(() => {
     load(settled).catch(report);
@@ -44,16 +46,10 @@ export function BackOfficePage() {
 
   usePageCommands({ focusSearch: detail ? undefined : () => searchRef.current?.focus({ cursor: 'all' }) });
 
-  const openOne = async (id: string) => {
-    setOpening(true);
-    try {
-      await open(id);
-    } catch (e) {
-      report(e);
-    } finally {
-      setOpening(false);
-    }
-  };
+  const openOne = (id: string) =>
+    openOnce(async () => {
+      await open(id).catch((e: unknown) => void report(e));
+    });
   const back = () => {
     const caseNo = detail?.caseNo;
     close();
