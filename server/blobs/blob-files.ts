@@ -19,23 +19,23 @@ export async function hashFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Flushes a file (or a folder's entries) to disk. */
+export async function flushFile(file: string): Promise<void> {
+  const handle = await fs.open(file, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * Moves a verified upload to its blob name: flushed, renamed (atomic on one file system), and the
- * folder flushed so the rename survives a power cut. A blob already there is replaced by the same bytes.
+ * Moves a verified upload, already flushed (flushFile), to its blob name: renamed (atomic on one
+ * file system) and the folder flushed so the rename survives a power cut. A blob already there is
+ * replaced by the same bytes.
  */
 export async function moveIntoPlace(source: string, target: string): Promise<void> {
-  const file = await fs.open(source, 'r');
-  try {
-    await file.sync();
-  } finally {
-    await file.close();
-  }
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.rename(source, target);
-  const dir = await fs.open(path.dirname(target), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
+  await flushFile(path.dirname(target));
 }

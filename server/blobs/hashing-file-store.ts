@@ -81,6 +81,15 @@ export class HashingFileStore extends FileStore {
     return at;
   }
 
+  /** FileStore's, with the empty file and the upload's config written at once (a scan's POST waits on both). */
+  override async create(upload: Upload): Promise<Upload> {
+    const file = path.join(this.directory, upload.id);
+    await fs.mkdir(this.directory, { recursive: true });
+    await Promise.all([fs.writeFile(file, ''), this.configstore.set(upload.id, upload)]);
+    upload.storage = { type: 'file', path: file };
+    return upload;
+  }
+
   override async getUpload(id: string): Promise<Upload> {
     const done = this.finished.get(id);
     if (done && done.until > Date.now()) return done.upload;

@@ -9,6 +9,7 @@ import { blobPath, uploadsDir } from './blob-files';
 import { errorBody, httpError, isHttpError, sendError } from './http-error';
 import type { BlobDb, BlobDevice, BlobLog } from './types';
 import { HashingFileStore } from './hashing-file-store';
+import { readBodiesFromNode } from './node-body';
 import { createUploadFinisher } from './upload-finish';
 
 // The centre's blob endpoints (docs/sync-protocol.md, "Blobs"):
@@ -92,6 +93,8 @@ export function createBlobRoutes({ dataDir, db, log, maxUploadBytes = DEFAULT_MA
       return { status_code: 500, body: errorBody('internal', 'the upload could not be processed; try again later') };
     },
   });
+
+  readBodiesFromNode(tus);
 
   function deviceOf(req: { runtime?: { node?: { req: unknown } } }): BlobDevice | undefined {
     const node = req.runtime?.node?.req;

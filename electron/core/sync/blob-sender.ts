@@ -21,7 +21,8 @@ export interface BlobSendRequest {
 
 /**
  * sent:        the centre has it (now or already)
- * unavailable: network or 5xx after the uploader's own retries — the round fails and is retried later
+ * unreachable: no answer from the centre after the uploader's own retries (network) — the PC is offline
+ * unavailable: the centre answered 5xx (or similar) after those retries — the round fails and is retried later
  * revoked:     401/403 — the device credential is refused
  * refused:     any other 4xx (e.g. the bytes do not match the SHA-256) — never retried; the
  *              mutations naming it are kept here and shown
@@ -30,7 +31,7 @@ export interface BlobSendRequest {
  */
 export type BlobSendOutcome =
   | { kind: 'sent' }
-  | { kind: 'unavailable' | 'revoked' | 'refused' | 'unreadable' | 'aborted'; detail: string };
+  | { kind: 'unreachable' | 'unavailable' | 'revoked' | 'refused' | 'unreadable' | 'aborted'; detail: string };
 
 export type SendBlob = (request: BlobSendRequest) => Promise<BlobSendOutcome>;
 
@@ -54,7 +55,7 @@ export function tusSender(db: Database.Database, now: () => Date, retryDelaysMs:
     switch (r.reason) {
       case 'aborted': return { kind: 'aborted', detail: 'aborted' };
       case 'unreadable': return { kind: 'unreadable', detail: r.detail };
-      case 'unavailable': return { kind: 'unavailable', detail: `${r.status ?? ''} ${r.code}: ${r.detail}` };
+      case 'unavailable': return r.status === null ? { kind: 'unreachable', detail: `${r.code}: ${r.detail}` } : { kind: 'unavailable', detail: `${r.status} ${r.code}: ${r.detail}` };
       case 'rejected': return { kind: r.status === 401 || r.status === 403 ? 'revoked' : 'refused', detail: `${r.status} ${r.code}: ${r.detail}` };
     }
   };

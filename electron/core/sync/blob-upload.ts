@@ -3,8 +3,8 @@ import { SyncErrorBody } from '@shared/sync/protocol';
 import { BlobSource, blobFileReader, type OpenBlob } from './blob-source';
 
 // Uploads one blob to the centre (docs/sync-protocol.md, "Blobs"): HEAD /v1/blobs/<sha256> first
-// (nothing to send if the centre has it), then tus at /v1/uploads, resuming the upload whose URL
-// the store kept (also after a restart). Network errors, 5xx, 409 and 423 are retried with
+// (nothing to send if the centre has it; skipped for a new small blob, see attemptOnce), then tus
+// at /v1/uploads, resuming the upload whose URL the store kept (also after a restart). Network errors, 5xx, 409 and 423 are retried with
 // backoff, resuming at the centre's offset; other 4xx stop for good with the centre's code.
 // Every request carries the device credential.
 //
@@ -73,9 +73,9 @@ export async function uploadBlob(o: UploadBlobOptions): Promise<UploadBlobResult
   const delays = o.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   let failures = 0;
   let furthest = -1;
-  for (;;) {
+  for (let n = 0; ; n++) {
     if (o.signal?.aborted) return ABORTED;
-    const attempt = await attemptOnce(o);
+    const attempt = await attemptOnce(o, n === 0);
     if ('final' in attempt) return attempt.final;
     if (attempt.from !== null && attempt.from > furthest) {
       furthest = attempt.from;
@@ -87,11 +87,15 @@ export async function uploadBlob(o: UploadBlobOptions): Promise<UploadBlobResult
   }
 }
 
-async function attemptOnce(o: UploadBlobOptions): Promise<Attempt> {
-  const before = await headBlob(o);
-  if (before !== 'absent') return before;
-
+async function attemptOnce(o: UploadBlobOptions, first: boolean): Promise<Attempt> {
   const kept = (await o.store.get(o.sha256)) ?? null;
+  // A blob that goes in one request is sent without asking first: a centre that has it already
+  // drops the copy (the sync engine asks for blobs the centre lacks, so that is rare), and the
+  // HEAD it saves was a tenth of a scan's time. A retry asks: the bytes may have arrived.
+  if (!first || kept !== null || !goesWithCreation(o)) {
+    const before = await headBlob(o);
+    if (before !== 'absent') return before;
+  }
   const outcome = await runTus(o, kept);
   if (outcome !== 'finished') return outcome;
   // the centre answered the last byte: it has verified, flushed and recorded the blob
@@ -154,7 +158,7 @@ function runTus(o: UploadBlobOptions, keptUrl: string | null): Promise<'finished
       metadata: { sha256: o.sha256, ...(o.filename ? { filename: o.filename } : {}) },
       headers: authHeaders(o),
       chunkSize: Number.POSITIVE_INFINITY,
-      uploadDataDuringCreation: keptUrl === null && o.size <= (o.bytesWithCreation ?? BYTES_WITH_CREATION),
+      uploadDataDuringCreation: keptUrl === null && goesWithCreation(o),
       retryDelays: null, // our loop retries, with a fresh HEAD /v1/blobs each time
       storeFingerprintForResuming: false,
       fileReader: blobFileReader(source),
@@ -199,6 +203,8 @@ async function classify(o: UploadBlobOptions, err: Error, from: number | null): 
   if (status !== 401 && status !== 403) await o.store.delete(o.sha256);
   return { final: { ok: false, reason: 'rejected', status, code, detail } };
 }
+
+const goesWithCreation = (o: UploadBlobOptions) => o.size <= (o.bytesWithCreation ?? BYTES_WITH_CREATION);
 
 const isTransient = (status: number) => status >= 500 || status === 409 || status === 423 || status === 429;
 

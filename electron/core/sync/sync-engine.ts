@@ -351,12 +351,10 @@ export class SyncEngine {
     const why = new Map<string, string>();
     const toSend: { sha: string; path: string }[] = [];
     for (const sha of needed) {
-      if (!force && (await client.hasBlob(sha))) {
-        this.atCentre.add(sha);
-        continue;
-      }
+      // a blob here goes to the uploader, which asks the centre first where that saves bytes
       const path = this.blobs.pathOf(sha);
       if (fs.existsSync(path)) toSend.push({ sha, path });
+      else if (!force && (await client.hasBlob(sha))) this.atCentre.add(sha);
       else lost.set(sha, 'local:BLOB_LOST');
     }
     for (const [i, b] of toSend.entries()) {
@@ -371,6 +369,7 @@ export class SyncEngine {
         case 'sent': this.atCentre.add(b.sha); break;
         case 'aborted': throw new CentreError('aborted', 'closing');
         case 'revoked': throw new CentreError('revoked', `blob upload: ${r.detail}`, 401);
+        case 'unreachable': throw new CentreError('network', `blob upload: ${r.detail}`);
         case 'unavailable': throw new UploadFailure(r.detail);
         case 'unreadable': lost.set(b.sha, 'local:BLOB_LOST'); this.opts.log(`sync: blob ${b.sha} cannot be read: ${r.detail}`); break;
         case 'refused': lost.set(b.sha, 'local:BLOB_REFUSED'); why.set(b.sha, r.detail); this.opts.log(`sync: the centre refused blob ${b.sha}: ${r.detail}`); break;

@@ -181,10 +181,11 @@ describe('uploading a blob', () => {
     }, 60_000);
   });
 
-  it('a blob the centre has is not sent again: HEAD /v1/blobs answers and no upload is created', async () => {
+  it('a large blob the centre has is not sent again: HEAD /v1/blobs answers and no upload is created', async () => {
     const { bytes, sha256 } = randomBlob(256 * 1024);
     const store = memoryUploadStore();
-    const common = { centreUrl: centre.url, credential, sha256, size: bytes.length, store, read: () => bytes };
+    // bytesWithCreation below its size: treated as a blob over 6 MiB
+    const common = { centreUrl: centre.url, credential, sha256, size: bytes.length, store, read: () => bytes, bytesWithCreation: 64 * 1024 };
     expect(await uploadBlob(common)).toEqual({ ok: true, outcome: 'uploaded' });
     const posts = postsOf();
     const progress: number[] = [];
@@ -192,6 +193,24 @@ describe('uploading a blob', () => {
     expect(await uploadBlob({ ...common, onProgress: (d) => progress.push(d) })).toEqual({ ok: true, outcome: 'present' });
     expect(postsOf()).toBe(posts);
     expect(progress).toEqual([bytes.length]);
+  });
+
+  it('a scan goes in one request without asking first; one the centre has already is dropped there, recorded once', async () => {
+    const { bytes, sha256 } = randomBlob(256 * 1024);
+    const common = { centreUrl: centre.url, credential, sha256, size: bytes.length, store: memoryUploadStore(), read: () => bytes };
+    let before = centre.requests.length;
+    expect(await uploadBlob(common)).toEqual({ ok: true, outcome: 'uploaded' });
+    expect(centre.requests.slice(before).map((r) => r.method)).toEqual(['POST']);
+    const rows = (await centre.blobRows()).length;
+    const uploads = await centre.files('uploads');
+
+    before = centre.requests.length;
+    expect(await uploadBlob(common)).toEqual({ ok: true, outcome: 'uploaded' });
+    expect(centre.requests.slice(before).map((r) => r.method)).toEqual(['POST']);
+    expect(centre.logs).toContainEqual(expect.objectContaining({ event: 'blob_already_kept', sha256 }));
+    expect((await centre.blobRows()).length).toBe(rows);
+    expect(await centre.files('uploads')).toEqual(uploads); // the second copy was deleted
+    expect(sha256Of(await fs.readFile(keptFile(sha256)))).toBe(sha256);
   });
 
   it('an upload whose bytes all arrived but was never finished (centre stopped) is finished when the client resumes', async () => {
@@ -239,10 +258,10 @@ describe('uploading a blob', () => {
     expect(store.urls.size).toBe(0);
     expect(centre.logs.some((l) => l.event === 'refused' && l.code === 'blob_hash_mismatch' && l.claimed === claimed)).toBe(true);
     // refused once, not retried (1 MB: its bytes went with the POST that created the upload)
-    expect(centre.requests.slice(before).map((r) => r.method)).toEqual(['HEAD', 'POST']);
+    expect(centre.requests.slice(before).map((r) => r.method)).toEqual(['POST']);
   });
 
-  it('a forged credential is refused for good (401) before any byte is sent', async () => {
+  it('a forged credential is refused for good (401) before the blob routes see the request', async () => {
     const { bytes, sha256 } = randomBlob(64 * 1024);
     const before = centre.requests.length;
     const result = await uploadBlob({
@@ -253,9 +272,9 @@ describe('uploading a blob', () => {
       store: memoryUploadStore(),
       read: () => bytes,
     });
-    expect(result).toMatchObject({ ok: false, reason: 'rejected', status: 401, code: 'unauthorized' });
+    expect(result).toMatchObject({ ok: false, reason: 'rejected', status: 401, code: 'credential_invalid' });
     expect(centre.requests.length).toBe(before); // nothing reached the blob routes
-    expect(centre.logs.filter((l) => l.event === 'refused' && l.status === 401 && l.path === `/v1/blobs/${sha256}`)).toHaveLength(1);
+    expect(centre.logs.filter((l) => l.event === 'refused' && l.status === 401 && l.path === '/v1/uploads')).toHaveLength(1);
   });
 
   it('a source shorter than its size stops the upload as unreadable (no endless retry)', async () => {
