@@ -63,7 +63,7 @@ export async function timeTus(scans: Scan[], kind: 'pglite' | 'pg'): Promise<num
     for (const s of scans) {
       const r = await uploadBlob({
         centreUrl: centre.url, credential: `${deviceId}.${secret}`, sha256: s.sha256, size: s.size, store,
-        read: () => fs.createReadStream(s.file),
+        read: () => fs.createReadStream(s.file, { highWaterMark: 1 << 20 }),
       });
       if (!r.ok || r.outcome !== 'uploaded') throw new Error(`upload of ${s.file}: ${JSON.stringify(r)}`);
     }

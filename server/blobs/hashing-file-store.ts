@@ -1,9 +1,10 @@
 import { createHash, type Hash } from 'node:crypto';
-import fs from 'node:fs/promises';
+import fss from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { FileStore } from '@tus/file-store';
-import { ERRORS, type Upload } from '@tus/server';
+import { ERRORS, FileKvStore, type Upload } from '@tus/server';
 
 // @tus/file-store that hashes the bytes as they are written, so a finished upload needs no second
 // read of up to 200 MB. The running hash lives in this process and covers the upload only while
@@ -14,10 +15,34 @@ import { ERRORS, type Upload } from '@tus/server';
 // are hashed as they come and written in batches of up to WRITE_BATCH with one writev each (FileStore
 // writes each piece on its own, through a Transform and a WriteStream: the profile of an upload
 // showed the centre waiting on those small writes; bench/sync, docs/benchmarks.md).
+//
+// The small file-system steps of an upload (make the empty file, write or delete its config of a
+// few hundred bytes, open and close the file) are synchronous: on the centre's local disk each
+// takes tens of microseconds, while a trip through libuv's thread pool cost about a millisecond on
+// a busy machine, and a scan's upload took a dozen of them. The bytes are written, and flushed,
+// asynchronously.
 
+const writev = promisify(fss.writev);
 const MAX_RUNNING = 1000; // uploads abandoned half-way leave their entry; the oldest go first
 const WRITE_BATCH = 1 << 20;
 const FINISHED_MS = 30_000;
+
+/** tus's file config store, its writes synchronous (see above). */
+class SyncWriteKvStore extends FileKvStore<Upload> {
+  override async set(key: string, value: Upload): Promise<void> {
+    fss.writeFileSync(this.fileOf(key), JSON.stringify(value));
+  }
+
+  override async delete(key: string): Promise<void> {
+    fss.rmSync(this.fileOf(key));
+  }
+
+  private fileOf(key: string): string {
+    const file = path.resolve(this.directory, `${key}.json`);
+    if (path.dirname(file) !== path.resolve(this.directory)) throw ERRORS.FILE_NOT_FOUND;
+    return file;
+  }
+}
 
 export class HashingFileStore extends FileStore {
   private readonly running = new Map<string, { hash: Hash; offset: number }>();
@@ -37,9 +62,9 @@ export class HashingFileStore extends FileStore {
     }
     const file = path.join(this.directory, id);
     if (path.relative(this.directory, file).startsWith('..')) throw ERRORS.FILE_NOT_FOUND;
-    let handle: fs.FileHandle;
+    let fd: number;
     try {
-      handle = await fs.open(file, 'r+');
+      fd = fss.openSync(file, 'r+');
     } catch {
       this.running.delete(id);
       throw ERRORS.FILE_WRITE_ERROR;
@@ -51,7 +76,7 @@ export class HashingFileStore extends FileStore {
       let done = 0;
       while (done < batched) {
         // writev may write less than asked (a full disk): go on from where it stopped
-        const { bytesWritten } = await handle.writev(done === 0 ? batch : remaining(batch, done), at);
+        const { bytesWritten } = await writev(fd, done === 0 ? batch : remaining(batch, done), at);
         if (bytesWritten === 0) throw new Error('no bytes written');
         done += bytesWritten;
         at += bytesWritten;
@@ -72,20 +97,25 @@ export class HashingFileStore extends FileStore {
       // running hash no longer matches the file
       this.running.delete(id);
       await flush().catch(() => undefined);
-      await handle.close().catch(() => undefined);
+      fss.closeSync(fd);
       throw ERRORS.FILE_WRITE_ERROR;
     }
-    await handle.close();
+    fss.closeSync(fd);
     // what was hashed is what was written
     if (entry) entry.offset = at;
     return at;
   }
 
-  /** FileStore's, with the empty file and the upload's config written at once (a scan's POST waits on both). */
+  constructor(options: { directory: string; expirationPeriodInMilliseconds?: number }) {
+    super({ ...options, configstore: new SyncWriteKvStore(options.directory) });
+  }
+
+  /** FileStore's, synchronous (see above). */
   override async create(upload: Upload): Promise<Upload> {
     const file = path.join(this.directory, upload.id);
-    await fs.mkdir(this.directory, { recursive: true });
-    await Promise.all([fs.writeFile(file, ''), this.configstore.set(upload.id, upload)]);
+    fss.mkdirSync(this.directory, { recursive: true });
+    fss.writeFileSync(file, '');
+    await this.configstore.set(upload.id, upload);
     upload.storage = { type: 'file', path: file };
     return upload;
   }

@@ -49,7 +49,7 @@ export function tusSender(db: Database.Database, now: () => Date, retryDelaysMs:
     }
     const r = await uploadBlob({
       centreUrl: req.centreUrl, credential: req.credential, sha256: req.sha256, size, store, signal: req.signal,
-      read: () => createReadStream(req.filePath), onProgress: req.onProgress, retryDelaysMs,
+      read: () => createReadStream(req.filePath, { highWaterMark: 1 << 20 }), onProgress: req.onProgress, retryDelaysMs,
     });
     if (r.ok) return { kind: 'sent' };
     switch (r.reason) {

@@ -40,7 +40,7 @@ export class BlobSource {
     this.current?.destroy();
     let stream: Readable = bytes;
     let skip = start;
-    if (bytes instanceof ReadStream && typeof bytes.path === 'string' && (bytes as ReadStream & { start?: number }).start === undefined) {
+    if (start > 0 && bytes instanceof ReadStream && typeof bytes.path === 'string' && (bytes as ReadStream & { start?: number }).start === undefined) {
       bytes.destroy();
       stream = createReadStream(bytes.path, { start, highWaterMark: 1 << 20 });
       skip = 0;
