@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Upload } from '@tus/server';
 import { Sha256 } from '../../shared/sync/protocol';
-import { blobPath, flushFile, hashFile, moveIntoPlace, uploadsDir } from './blob-files';
+import { blobPath, hashFile, moveIntoPlace, uploadsDir } from './blob-files';
 import type { HashingFileStore } from './hashing-file-store';
 import { httpError } from './http-error';
 import type { BlobDb, BlobLog } from './types';
@@ -51,16 +51,14 @@ export function createUploadFinisher({ dataDir, db, log, store }: { dataDir: str
       log({ level: 'warn', event: 'refused', status: 422, code: 'blob_hash_mismatch', claimed: sha256, actual, size: upload.size, device: deviceId, upload: upload.id });
       throw httpError('blob_hash_mismatch', `the uploaded bytes hash to ${actual}, not ${sha256}; the upload was deleted`);
     }
-    // flushed while the centre looks the blob up (each waits on something else: the disk, the database)
-    const [kept] = await Promise.all([isKept(sha256), flushFile(source)]);
-    if (kept) {
+    if (await isKept(sha256)) {
       await drop(upload.id);
       store.rememberFinished(upload);
       log({ level: 'info', event: 'blob_already_kept', sha256, device: deviceId, upload: upload.id });
       return 'already-kept';
     }
     await moveIntoPlace(source, blobPath(dataDir, sha256));
-    // recorded only once its file is in place for good; its upload's config is no longer needed
+    // recorded only once its file is in place for good (flushed); its upload's config is no longer needed
     await Promise.all([
       db.query('INSERT INTO blobs (sha256, size, device_id) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING', [sha256, upload.size ?? upload.offset, deviceId]),
       store.configstore.delete(upload.id).catch(() => undefined),

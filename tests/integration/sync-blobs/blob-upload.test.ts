@@ -213,6 +213,17 @@ describe('uploading a blob', () => {
     expect(sha256Of(await fs.readFile(keptFile(sha256)))).toBe(sha256);
   });
 
+  it('a file left under the blob name by a cut before it was recorded is replaced by the upload', async () => {
+    const { bytes, sha256 } = randomBlob(300 * 1024);
+    // as if the centre had moved an upload in and stopped before flushing and recording it
+    await fs.mkdir(path.dirname(keptFile(sha256)), { recursive: true });
+    await fs.writeFile(keptFile(sha256), bytes.subarray(0, 1000));
+    const result = await uploadBlob({ centreUrl: centre.url, credential, sha256, size: bytes.length, store: memoryUploadStore(), read: () => bytes });
+    expect(result).toEqual({ ok: true, outcome: 'uploaded' });
+    expect(sha256Of(await fs.readFile(keptFile(sha256)))).toBe(sha256);
+    expect((await centre.blobRows()).filter((r) => r.sha256 === sha256)).toHaveLength(1);
+  });
+
   it('an upload whose bytes all arrived but was never finished (centre stopped) is finished when the client resumes', async () => {
     const { bytes, sha256 } = randomBlob(2 * MB);
     // create the upload, then put its bytes in place as if the last PATCH had been written and
