@@ -81,9 +81,9 @@ ${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
   until its policy search and company lookup find a published record (a sync round cut short is followed by
   another at once; the rounds are counted). PouchDB: the same payloads, one
   document each, replicated from pouchdb-server to a fresh pouchdb-node with \`batch_size\` 1000 (no index built).
-- **upload**: the workstation's tus uploader (\`electron/core/sync/blob-upload.ts\`: per scan a HEAD, then one POST
-  carrying the bytes; one blob after another as the sync engine sends them), the centre verifying each SHA-256,
-  flushing and recording it. Raw copy: the same files PUT one after another to a server that streams each to a file and fsyncs it.
+- **upload**: the workstation's tus uploader (\`electron/core/sync/blob-upload.ts\`: per scan one POST carrying the
+  bytes; one blob after another as the sync engine sends them), the centre verifying each SHA-256, flushing and
+  recording it. Raw copy: the same files PUT one after another to a server that streams each to a file and fsyncs it.
 ${d.pull && (d.pull.enterprises < 500_000 || d.pull.policies < 20_000) ? `
 **The first pull ran at ${d.pull.policies.toLocaleString('en')} policies + ${d.pull.enterprises.toLocaleString('en')} enterprises, not the 20,000 + 500,000 of issue 5**:
 on this shared machine publishing, pulling and loading PouchDB at full size would have taken well over an hour
@@ -91,37 +91,34 @@ on this shared machine publishing, pulling and loading PouchDB at full size woul
 ` : ''}
 ### What bounds the upload (profiled with \`BENCH_PROF=<dir>\`: \`--cpu-prof\` on the centre and the raw server)
 
-- Not the bytes: the centre's CPU profile during an upload of 19 scans is mostly idle; the largest busy part is
-  PGlite running queries (about 4 ms of CPU each on this machine), and every blob cost about 9 of them: two per
-  request for the device credential (\`server/devices/authenticate.ts\`: the lookup and the \`last_seen_at\`
-  UPDATE), the blob lookup, the finish (kept already? then INSERT). So the number of requests per blob decides.
-- Fixed: the workstation sent HEAD, POST, PATCH, HEAD per blob; now HEAD and one POST carrying the bytes for a blob up
-  to 6 MiB (tus creation-with-upload; larger blobs keep POST + PATCH and resume after a cut), and no HEAD after the
-  last byte (the centre answers it only once the blob is verified, flushed and recorded). The centre's tus store
-  hashed and wrote each ~64 KB piece through two stream hops and a WriteStream; it now hashes as the pieces come and
-  writes them with one \`writev\` per MiB (\`server/blobs/hashing-file-store.ts\`).
-- Not the cause: client and centre share no process here (each server has its own); \`chunkSize\` was already
-  unbounded (one PATCH per blob); the SHA-256 while receiving is a few per cent of the centre's CPU; the fsyncs come
-  at the finish only (the blob and its folder), none per PATCH. @tus/server's conversion of the request to a
-  web stream and back costs about 5 % of the centre's CPU.
-- Measured on the way (this machine's load moves between 3 and 19, so roughly): before, 26–34 % of the raw copy
-  (50 MB, load about 12); with the write path and no trailing HEAD, 40.5 % (500 MB, 3 runs, load 13–19); with one
-  request carrying each scan, 53–55 %; with \`last_seen_at\` written once a minute per device
-  (\`server/devices/authenticate.ts\`: one query fewer a request), on a quieter machine (load 2–4), 50–57 %
-  (the table above). Sending two scans at a time was tried (52 % and 57 %) and not kept: no clear gain.
-- Left: per scan the tus path still costs about twice the raw copy's time: two requests instead of one, six
-  queries, the tus store's extra files (the upload's \`.json\`), and two fsyncs (the blob and its folder, so the
-  rename survives a power cut) against one. With the centre on PostgreSQL the queries are cheaper, yet the share
-  moved little (56.1 % against 55.3 % on PGlite in an earlier run), so the file-system work weighs as much.
+- Fixed, in order (each measured in paired runs of 100 MB; this machine is shared, so roughly): the workstation
+  sent HEAD, POST, PATCH and HEAD per scan, now one POST carrying the bytes for a blob up to 6 MiB (tus
+  creation-with-upload; a centre that keeps the blob already drops the copy; larger blobs keep HEAD, POST and
+  PATCH and resume after a cut). The centre hashes and writes the body with one \`writev\` per MiB; it reads tus
+  bodies from the Node request itself (\`server/blobs/node-body.ts\`): @tus/server turned each into a web stream
+  and back, which with the garbage it left (0.5 s of collection over 200 MB) was the largest busy part of the
+  centre's profile. Its small file-system steps (the upload's empty file and config, open and close, link) are
+  synchronous: each trip through libuv's thread pool cost about 1 ms on this busy machine. A verified upload is
+  linked in under its blob name and flushed there together with its folder (one journal commit, 1.5 ms less a
+  scan than a flush before the move and one after it), and recorded by an INSERT that says whether it was kept
+  already (one query less). From 26–34 % of the raw copy at the start and 50–57 % at the last report to 72–77 %
+  over four runs of 3–5 (the table above is the last).
+- Left: a scan still costs about 5–6 ms more than its raw copy (about 16 ms): the credential lookup and the
+  INSERT (PGlite runs on the centre's thread; with PostgreSQL the share moves within the noise, 71–77 %), tus's own
+  handling and the upload's config file, the SHA-256 of the bytes (1.6 GB/s here, about 2 ms for a 3 MB scan),
+  and the answer. Two scans at a time hide these, but the raw copy gains as much from two at a time (71 % of it,
+  tried), so the uploader still sends one after another.
 
 ### The first pull
 
-At a tenth of the size (2,000 policies + 50,000 enterprises) the workstation was 2.1× ahead of PouchDB (10.5 s
-against 22.2 s); at full size it is behind (the table above): its time grows faster than the records. Fixed on
-the way: the centre closed a connection idle for 5 s while the workstation applied a page, which cut a round
-short (\`keepAliveTimeout\` now 65 s), and the workstation now asks for the next page while it applies one.
-Profiled earlier at a fifth of the size: \`upsertPolicies\` (both search indexes), the zod check of each change
-and JSON parsing lead; where the time goes at full size is still to be profiled.
+The centre's feed query matched every change through a GIN index on \`audience\` and sorted them, for each page,
+whenever the planner had no statistics — always on PGlite, which has no autovacuum: 0.4 s a page at 520,000
+changes, growing with the feed, which is why the pull was ahead at a tenth of the size and behind at full size.
+Migration 0002 drops that index (nothing else reads it): the primary key's range scan answers a page in
+milliseconds, and the first pull at full size went from 186 s to 85–97 s (two runs). The policies now take half of it
+(20,000 policies of about 8 KB of text each, into two full-text indexes: about 43 s); the enterprises about
+0.07–0.1 s a page of 1000. Fixed earlier: the centre closed a connection idle for 5 s while the workstation
+applied a page (\`keepAliveTimeout\` now 65 s), and the workstation asks for the next page while it applies one.
 `;
   return {
     table,

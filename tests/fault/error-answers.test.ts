@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BlobStore } from '../../electron/core/materials/blob-store';
 import { createEnrolCode } from '../../server/devices/enrolment';
 import { startTestCentral, type TestCentral } from '../helpers/central';
 import type { TestCore } from '../helpers/core';
@@ -12,8 +13,9 @@ import { StatusFront, type FrontRule } from './status-front';
 
 // The centre (or a gateway before it) answering 500 or 400, and what the workstation then does, as
 // docs/sync-protocol.md says: a 5xx is retried later with nothing marked; a 400 for the whole batch
-// keeps every record here, shows why and stops until "sync now"; a refusal of one record (or of
-// one blob, 422) keeps that one for the person and lets the rest go. (503 for everything and a
+// keeps every record here, shows why and stops until "sync now"; a refusal of one record keeps that
+// one for the person and lets the rest go; a blob the centre finds damaged (422) is sent again if
+// the file here is whole, and kept for the person with the records naming it if not. (503 for everything and a
 // revoked credential: tests/integration/sync/engine-faults.test.ts; a record of a kind the centre
 // does not know: counter-day.test.ts.)
 
@@ -56,6 +58,10 @@ async function counter() {
 async function atCentre(deviceId: string): Promise<string[]> {
   const { rows } = await centre.central.db.query<{ entity_id: string }>('SELECT entity_id FROM mutations WHERE device_id = $1 ORDER BY device_seq', [deviceId]);
   return rows.map((r) => r.entity_id);
+}
+
+async function centreHas(sha256: string): Promise<boolean> {
+  return (await centre.central.db.query('SELECT 1 FROM blobs WHERE sha256 = $1', [sha256])).rows.length > 0;
 }
 
 const onPush = (action: ReturnType<FrontRule>): FrontRule => (req) => (req.method === 'POST' && req.path === '/v1/push' ? action : null);
@@ -137,34 +143,76 @@ describe('the centre answers 400', () => {
     expect((await w.tc.call('consultationGet', { id: made[1]!.id }, w.s.clerk)).question).toBe('稳岗返还怎么申请？');
   }, 60_000);
 
-  it('422 for one blob (its bytes damaged on the way): the application step naming it is kept and shown, the rest go', async () => {
-    const w = await counter();
+  /** An application whose material has one scanned page, and a consultation after it. */
+  async function applicationWithPage(w: Awaited<ReturnType<typeof counter>>, seed: number) {
     const app = await w.create();
-    const file = await noisePage(path.join(tmp, 'page.png'), seeded(7), 400, 560);
+    const file = await noisePage(path.join(tmp, `page-${seed}.png`), seeded(seed), 400, 560);
     await w.tc.call('applicationPagesAdd', { applicationId: app.id, materialId: app.materials[0]!.id, files: [{ name: '营业执照.png', base64: fs.readFileSync(file).toString('base64') }] }, w.s.clerk);
     const consultation = await w.consult('人才公寓怎么申请？');
-    // every upload's bytes (with the POST that creates it, or a PATCH) get one bit flipped: the
-    // centre's SHA-256 check fails (422 blob_hash_mismatch)
+    const page = w.tc.core.db!.prepare('SELECT sha256 FROM material_pages').pluck().get() as string;
+    return { app, consultation, page, pagePath: BlobStore.inDataDir(w.tc.dataDir).pathOf(page) };
+  }
+
+  /** Every upload's bytes (with the POST that creates it, or a PATCH) get one bit flipped, `times` times. */
+  function damageUploads(times: number) {
+    let left = times;
     front.rule = (req) => {
-      if (!req.path.startsWith('/v1/uploads') || (req.method !== 'POST' && req.method !== 'PATCH') || req.body.length === 0) return null;
+      if (left === 0 || !req.path.startsWith('/v1/uploads') || (req.method !== 'POST' && req.method !== 'PATCH') || req.body.length === 0) return null;
+      left--;
       const damaged = Buffer.from(req.body);
       damaged[damaged.length >> 1]! ^= 1;
       return { forward: damaged };
     };
+  }
+
+  it('422 for a blob damaged on the way, the file here whole: it is sent again, nothing is refused', async () => {
+    const w = await counter();
+    const { app, consultation, page } = await applicationWithPage(w, 7);
+    damageUploads(1);
+
+    expect(await w.sync()).toMatchObject({ waiting: 0, rejected: 0, lastError: null });
+    expect(centre.logs).toContainEqual(expect.objectContaining({ event: 'refused', status: 422, code: 'blob_hash_mismatch' }));
+    expect(await atCentre(w.deviceId)).toEqual(expect.arrayContaining([app.id, consultation.id]));
+    expect(await centreHas(page)).toBe(true);
+  }, 60_000);
+
+  it('422 for every send of a blob (a line that damages it): the round fails and keeps everything, a healed line sends it all once', async () => {
+    const w = await counter();
+    const { app, consultation, page } = await applicationWithPage(w, 8);
+    damageUploads(Number.POSITIVE_INFINITY);
+
+    const failing = await w.sync();
+    expect(failing.rejected).toBe(0);
+    expect(failing.waiting).toBeGreaterThan(0);
+    expect(failing.lastError?.message).toContain('扫描材料连续几次在传输途中损坏');
+    expect(centre.logs.filter((l) => l.event === 'refused' && l.code === 'blob_hash_mismatch').length).toBeGreaterThanOrEqual(3);
+    expect(await centreHas(page)).toBe(false);
+
+    front.rule = () => null;
+    expect(await w.sync()).toMatchObject({ waiting: 0, rejected: 0, lastError: null });
+    expect(await atCentre(w.deviceId)).toEqual(expect.arrayContaining([app.id, consultation.id]));
+    expect(await atCentre(w.deviceId)).toHaveLength(w.pushed());
+    expect(await centreHas(page)).toBe(true);
+  }, 60_000);
+
+  it('422 for a blob whose file here is damaged too: the steps naming it are kept and shown, the rest go', async () => {
+    const w = await counter();
+    const { app, consultation, page, pagePath } = await applicationWithPage(w, 9);
+    const bytes = fs.readFileSync(pagePath);
+    bytes[bytes.length >> 1]! ^= 1; // the disk damaged the scan after it was stored
+    fs.writeFileSync(pagePath, bytes);
 
     const st = await w.sync();
     expect(st.waiting).toBe(0);
     const rejected = await w.tc.call('syncRejected', {}, w.s.clerk);
     expect(rejected.length).toBeGreaterThanOrEqual(1);
-    expect(rejected.every((r) => r.entity === 'application' && r.code === 'local:BLOB_REFUSED')).toBe(true);
-    expect(rejected[0]!.message).toContain('中心平台拒收了这条记录用到的扫描文件');
+    expect(rejected.every((r) => r.entity === 'application' && r.code === 'local:BLOB_DAMAGED')).toBe(true);
+    expect(rejected[0]!.message).toContain('扫描文件在本机已损坏');
     const sent = await atCentre(w.deviceId);
     expect(sent).toContain(consultation.id);
     expect(sent).toContain(app.id); // the application's creation names no blob
     expect(sent).toHaveLength(w.pushed());
     expect(centre.logs).toContainEqual(expect.objectContaining({ event: 'refused', status: 422, code: 'blob_hash_mismatch' }));
-    expect(await centre.count('blobs')).toBe(0);
-    // and why, in the centre's words (fails until the engine passes the reason on: see the report)
-    expect(rejected[0]!.message).toContain('blob_hash_mismatch');
+    expect(await centreHas(page)).toBe(false);
   }, 60_000);
 });

@@ -8,6 +8,7 @@ import type { RejectedRow } from './sync-store';
 
 const LOCAL_MESSAGES: Record<string, (detail: string) => string> = {
   'local:BLOB_LOST': () => t('sync.reject.blobLost'),
+  'local:BLOB_DAMAGED': () => t('sync.reject.blobDamaged'),
   'local:INVALID': (detail) => t('sync.reject.invalid', { reason: detail.slice(0, 120) }),
   'local:TOO_LARGE': () => t('sync.reject.tooLarge'),
   'local:BLOB_REFUSED': (detail) => t('sync.reject.blobRefused', { reason: detail.slice(0, 120) }),

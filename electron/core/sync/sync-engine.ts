@@ -371,8 +371,10 @@ export class SyncEngine {
         case 'revoked': throw new CentreError('revoked', `blob upload: ${r.detail}`, 401);
         case 'unreachable': throw new CentreError('network', `blob upload: ${r.detail}`);
         case 'unavailable': throw new UploadFailure(r.detail);
+        case 'garbled': throw new UploadFailure(r.detail, 'sync.error.blobGarbled');
         case 'unreadable': lost.set(b.sha, 'local:BLOB_LOST'); this.opts.log(`sync: blob ${b.sha} cannot be read: ${r.detail}`); break;
         case 'refused': lost.set(b.sha, 'local:BLOB_REFUSED'); why.set(b.sha, r.detail); this.opts.log(`sync: the centre refused blob ${b.sha}: ${r.detail}`); break;
+        case 'damaged': lost.set(b.sha, 'local:BLOB_DAMAGED'); this.opts.log(`sync: blob ${b.sha} is damaged on this PC (its bytes no longer match its name): ${r.detail}`); break;
       }
     }
     this.progress = null;
@@ -445,7 +447,11 @@ export class SyncEngine {
   }
 }
 
-class UploadFailure extends Error {}
+class UploadFailure extends Error {
+  constructor(detail: string, readonly key: 'sync.error.blobUpload' | 'sync.error.blobGarbled' = 'sync.error.blobUpload') {
+    super(detail);
+  }
+}
 
 function roundFailure(e: unknown): RoundFailure {
   if (e instanceof CentreError) {
@@ -466,7 +472,7 @@ function roundFailure(e: unknown): RoundFailure {
     }
   }
   if (e instanceof UploadFailure) {
-    return new RoundFailure({ key: 'sync.error.blobUpload', params: { reason: e.message.slice(0, 120) }, detail: `blob upload: ${e.message}` }, 'retry');
+    return new RoundFailure({ key: e.key, params: { reason: e.message.slice(0, 120) }, detail: `blob upload: ${e.message}` }, 'retry');
   }
   const message = e instanceof Error ? e.message : String(e);
   return new RoundFailure({ key: 'sync.error.internal', params: { reason: message.slice(0, 120) }, detail: e instanceof Error ? (e.stack ?? message) : message }, 'retry');
