@@ -4,8 +4,9 @@ import { BlobSource, blobFileReader, type OpenBlob } from './blob-source';
 
 // Uploads one blob to the centre (docs/sync-protocol.md, "Blobs"): HEAD /v1/blobs/<sha256> first
 // (nothing to send if the centre has it; skipped for a new small blob, see attemptOnce), then tus
-// at /v1/uploads, resuming the upload whose URL the store kept (also after a restart). Network errors, 5xx, 409 and 423 are retried with
-// backoff, resuming at the centre's offset; other 4xx stop for good with the centre's code.
+// at /v1/uploads, resuming the upload whose URL the store kept (also after a restart). Network
+// errors, 5xx, 409 and 423 are retried with backoff, resuming at the centre's offset; other 4xx
+// stop for good with the centre's code.
 // Every request carries the device credential.
 //
 // Requests per blob are few on purpose (each is authenticated and looked up at the centre; the
