@@ -93,7 +93,7 @@ on this shared machine publishing, pulling and loading PouchDB at full size woul
 
 - Fixed, in order (each measured in paired runs of 100 MB; this machine is shared, so roughly): the workstation
   sent HEAD, POST, PATCH and HEAD per scan, now one POST carrying the bytes for a blob up to 6 MiB (tus
-  creation-with-upload; a centre that keeps the blob already drops the copy; larger blobs keep HEAD, POST and
+  creation-with-upload; a centre that keeps the blob already records nothing new; larger blobs keep HEAD, POST and
   PATCH and resume after a cut). The centre hashes and writes the body with one \`writev\` per MiB; it reads tus
   bodies from the Node request itself (\`server/blobs/node-body.ts\`): @tus/server turned each into a web stream
   and back, which with the garbage it left (0.5 s of collection over 200 MB) was the largest busy part of the
@@ -101,9 +101,11 @@ on this shared machine publishing, pulling and loading PouchDB at full size woul
   synchronous: each trip through libuv's thread pool cost about 1 ms on this busy machine. A verified upload is
   linked in under its blob name and flushed there together with its folder (one journal commit, 1.5 ms less a
   scan than a flush before the move and one after it), and recorded by an INSERT that says whether it was kept
-  already (one query less). From 26–34 % of the raw copy at the start and 50–57 % at the last report to 72–77 %
-  over four runs of 3–5 (the table above is the last).
-- Left: a scan still costs about 5–6 ms more than its raw copy (about 16 ms): the credential lookup and the
+  already (one query less). Last, a scan's body is read into memory as soon as the device is authenticated, while
+  tus makes the upload (\`readAhead\` in \`server/blobs/node-body.ts\`: the client had stood still meanwhile, its
+  socket buffer full). From 26–34 % of the raw copy at the start and 50–57 % at the last report to medians of
+  72–77 % over six benchmarks of 3–5 runs (single runs 56–90 %; the table above is the last).
+- Left: a scan still costs about 4–6 ms more than its raw copy (about 16 ms): the credential lookup and the
   INSERT (PGlite runs on the centre's thread; with PostgreSQL the share moves within the noise, 71–77 %), tus's own
   handling and the upload's config file, the SHA-256 of the bytes (1.6 GB/s here, about 2 ms for a 3 MB scan),
   and the answer. Two scans at a time hide these, but the raw copy gains as much from two at a time (71 % of it,

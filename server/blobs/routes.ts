@@ -9,7 +9,7 @@ import { blobPath, uploadsDir } from './blob-files';
 import { errorBody, httpError, isHttpError, sendError } from './http-error';
 import type { BlobDb, BlobDevice, BlobLog } from './types';
 import { HashingFileStore } from './hashing-file-store';
-import { readBodiesFromNode } from './node-body';
+import { readAhead, readBodiesFromNode } from './node-body';
 import { createUploadFinisher } from './upload-finish';
 
 // The centre's blob endpoints (docs/sync-protocol.md, "Blobs"):
@@ -110,6 +110,7 @@ export function createBlobRoutes({ dataDir, db, log, maxUploadBytes = DEFAULT_MA
   }
 
   async function handleUpload(req: IncomingMessage, res: ServerResponse, device: BlobDevice, pathname: string): Promise<void> {
+    readAhead(req);
     const id = pathname.length > UPLOADS_PATH.length + 1 ? pathname.slice(UPLOADS_PATH.length + 1) : null;
     if (req.method === 'GET') return sendError(res, 'method_not_allowed', 'uploads are not readable; GET /v1/blobs/<sha256> once kept');
     if (id !== null) {

@@ -91,7 +91,7 @@ export async function uploadBlob(o: UploadBlobOptions): Promise<UploadBlobResult
 async function attemptOnce(o: UploadBlobOptions, first: boolean): Promise<Attempt> {
   const kept = (await o.store.get(o.sha256)) ?? null;
   // A blob that goes in one request is sent without asking first: a centre that has it already
-  // drops the copy (the sync engine asks for blobs the centre lacks, so that is rare), and the
+  // records nothing new (the sync engine sends blobs the centre lacks, so that is rare), and the
   // HEAD it saves was a tenth of a scan's time. A retry asks: the bytes may have arrived.
   if (!first || kept !== null || !goesWithCreation(o)) {
     const before = await headBlob(o);

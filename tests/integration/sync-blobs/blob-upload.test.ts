@@ -195,7 +195,7 @@ describe('uploading a blob', () => {
     expect(progress).toEqual([bytes.length]);
   });
 
-  it('a scan goes in one request without asking first; one the centre has already is dropped there, recorded once', async () => {
+  it('a scan goes in one request without asking first; one the centre has already makes no new record', async () => {
     const { bytes, sha256 } = randomBlob(256 * 1024);
     const common = { centreUrl: centre.url, credential, sha256, size: bytes.length, store: memoryUploadStore(), read: () => bytes };
     let before = centre.requests.length;
@@ -209,7 +209,7 @@ describe('uploading a blob', () => {
     expect(centre.requests.slice(before).map((r) => r.method)).toEqual(['POST']);
     expect(centre.logs).toContainEqual(expect.objectContaining({ event: 'blob_already_kept', sha256 }));
     expect((await centre.blobRows()).length).toBe(rows);
-    expect(await centre.files('uploads')).toEqual(uploads); // the second copy was deleted
+    expect(await centre.files('uploads')).toEqual(uploads); // the second copy did not stay among the uploads
     expect(sha256Of(await fs.readFile(keptFile(sha256)))).toBe(sha256);
   });
 
