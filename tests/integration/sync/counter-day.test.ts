@@ -1,10 +1,9 @@
 import sharp from 'sharp';
-import { afterEach, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { TestCore } from '../../helpers/core';
-import { counterWithCompanies } from '../../helpers/counter';
 import { centreSuite } from '../../helpers/central';
 import { startSyncCentre, type SyncTestCentre } from './centre';
-import { SwitchableLink } from './switchable-link';
+import { answered, linkedCounters } from './linked-counter';
 
 // A day at the counter with the centre out of reach, then the centre back: the workstation's sync
 // engine against the real central server on loopback (PGlite, and PostgreSQL with PG_TEST_URL).
@@ -12,10 +11,6 @@ import { SwitchableLink } from './switchable-link';
 // mutations table, its blobs).
 
 let central: SyncTestCentre;
-let link: SwitchableLink;
-let tc: TestCore | undefined;
-
-const answered = (question: string) => ({ question, category: 'talent' as const, result: 'answered' as const, answer: '可在人才服务平台在线申请。' });
 
 /** A scanned page with a bar at its own height, so each page is its own blob. */
 const pagePng = (n: number) =>
@@ -24,19 +19,6 @@ const pagePng = (n: number) =>
     .png()
     .toBuffer();
 
-/** A counter workstation enrolled at the centre through a link the test can cut. */
-async function enrolledCounter() {
-  // sync only when the test says (the background loop has its own test)
-  const counter = await counterWithCompanies({ sync: { background: false } });
-  tc = counter.tc;
-  link = new SwitchableLink(central.address);
-  await link.up();
-  const code = await central.enrolCode();
-  const status = await counter.tc.call('syncEnrol', { centreUrl: link.url, code, deviceName: '3号窗口' }, counter.s.admin);
-  expect(status.state).toBe('online');
-  const deviceId = (await counter.tc.call('appStatus', {})).deviceId;
-  return { ...counter, deviceId };
-}
 
 const outbox = (t: TestCore) =>
   t.core.db!.prepare('SELECT id, entity, op, payload, pushed_at, rejected_at FROM outbox ORDER BY seq').all() as {
@@ -52,14 +34,10 @@ centreSuite('sync of a day of counter work', (c) => {
   beforeAll(() => {
     central = c;
   });
-  afterEach(async () => {
-    tc?.close();
-    tc = undefined;
-    await link?.down();
-  });
+  const enrolledCounter = linkedCounters(() => central);
 
   it('keeps everything while the centre is out of reach, then the centre gets each record exactly once', async () => {
-    const { tc, s, deviceId, create } = await enrolledCounter();
+    const { tc, s, deviceId, create, link } = await enrolledCounter();
     await link.down();
 
     // the day's work, offline: consultations (one needs a reply: a ticket), an application with scanned pages, accepted

@@ -2,36 +2,22 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestCore } from '../../helpers/core';
-import { counterWithCompanies } from '../../helpers/counter';
 import { centreSuite } from '../../helpers/central';
 import { missingTool, requireTool } from '../../helpers/tools';
 import { CI_QUEUE, ensureCupsPdfQueue, removeOutputs, waitForOutput } from '../print/cups-fixture';
 import { startSyncCentre, type SyncTestCentre } from './centre';
-import { SwitchableLink } from './switchable-link';
+import { answered, linkedCounters, type LinkedCounter } from './linked-counter';
 
 // 日结 against the real centre (PGlite, and PostgreSQL with PG_TEST_URL): a day of counter work done
 // offline, then the end-of-day check — what the clerk sees (matched or not, the counts, the records
 // named) and what the 日结报表 PDF says; the centre out of reach; a record changed at the centre.
 
 let central: SyncTestCentre;
-let link: SwitchableLink;
-let tc: TestCore | undefined;
-
-const answered = (question: string) => ({ question, category: 'talent' as const, result: 'answered' as const, answer: '可在人才服务平台在线申请。' });
-
-async function enrolledCounter() {
-  const counter = await counterWithCompanies({ sync: { background: false } });
-  tc = counter.tc;
-  link = new SwitchableLink(central.address);
-  await link.up();
-  await counter.tc.call('syncEnrol', { centreUrl: link.url, code: await central.enrolCode(), deviceName: '3号窗口' }, counter.s.admin);
-  return { ...counter, deviceId: (await counter.tc.call('appStatus', {})).deviceId };
-}
 
 /** A day at the counter: three consultations (one needs a reply: a ticket) and an accepted application. */
-async function dayOfWork(c: Awaited<ReturnType<typeof enrolledCounter>>) {
+async function dayOfWork(c: LinkedCounter) {
   await c.tc.call('consultationCreate', answered('人才公寓怎么申请？'), c.s.clerk);
   await c.tc.call('consultationCreate', answered('高新技术企业认定的条件？'), c.s.clerk);
   await c.tc.call('consultationCreate', { question: '研发费用补助何时拨付？', category: 'subsidy', result: 'reply_needed', complexity: 'simple' }, c.s.clerk);
@@ -64,21 +50,17 @@ centreSuite('日结', (c) => {
   beforeAll(() => {
     central = c;
   });
-  afterEach(async () => {
-    tc?.close();
-    tc = undefined;
-    await link?.down();
-  });
+  const enrolledCounter = linkedCounters(() => central);
 
   it('after a day of work done offline: everything goes up, the day matches, and the report names the counts', async () => {
     const c = await enrolledCounter();
-    await link.down();
+    await c.link.down();
     const app = await dayOfWork(c);
     const made = madeHere(c.tc);
     expect(made).toMatchObject({ consultation: 3, ticket: expect.any(Number), application: expect.any(Number) });
     expect((await c.tc.call('syncStatus', {}, c.s.clerk)).waiting).toBeGreaterThan(0);
 
-    await link.up();
+    await c.link.up();
     const view = await c.tc.call('syncDayClose', {}, c.s.clerk);
     expect(view).toMatchObject({ day: '2026-11-27', matched: true, ranBy: '李娜', deviceName: '3号窗口', differences: [], rejected: [] });
     expect(Object.fromEntries(view.tallies.map((x) => [x.entity, [x.device, x.centre, x.same]]))).toEqual(
@@ -133,7 +115,7 @@ centreSuite('日结', (c) => {
   it('the centre out of reach: a clear error, and nothing recorded on either side', async () => {
     const c = await enrolledCounter();
     await c.tc.call('consultationCreate', answered('人才公寓怎么申请？'), c.s.clerk);
-    await link.down();
+    await c.link.down();
     const blobsBefore = fs.existsSync(path.join(c.tc.dataDir, 'blobs')) ? fs.readdirSync(path.join(c.tc.dataDir, 'blobs'), { recursive: true }).length : 0;
 
     const error = await c.tc.fail('syncDayClose', {}, c.s.clerk);
@@ -185,11 +167,7 @@ describe.skipIf(missingTool('lp', 'cups'))('日结报表 printed through CUPS (c
     removeOutputs();
     await central?.close();
   });
-  afterEach(async () => {
-    tc?.close();
-    tc = undefined;
-    await link?.down();
-  });
+  const enrolledCounter = linkedCounters(() => central);
 
   it('prints the report of a run on the printer picked (A4, CUPS-PDF)', async () => {
     const c = await enrolledCounter();
