@@ -17,7 +17,6 @@ export type FinishOutcome = 'stored' | 'already-kept';
 
 export interface UploadFinisher {
   finish(upload: Upload): Promise<FinishOutcome>;
-  isKept(sha256: string): Promise<boolean>;
 }
 
 export function createUploadFinisher({ dataDir, db, log, store }: { dataDir: string; db: BlobDb; log: BlobLog; store: HashingFileStore }): UploadFinisher {
@@ -79,5 +78,5 @@ export function createUploadFinisher({ dataDir, db, log, store }: { dataDir: str
     return p;
   }
 
-  return { finish, isKept };
+  return { finish };
 }
