@@ -84,6 +84,8 @@ ${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
 - **upload**: the workstation's tus uploader (\`electron/core/sync/blob-upload.ts\`: per scan one POST carrying the
   bytes; one blob after another as the sync engine sends them), the centre verifying each SHA-256, flushing and
   recording it. Raw copy: the same files PUT one after another to a server that streams each to a file and fsyncs it.
+  Each server first gets 20 MB of other scans, not timed: a centre takes scans all day, and its first few requests
+  (code not yet compiled, caches empty) cost 5–8 points of the share at 200 MB. Until 2026-11-27 both were timed cold.
 ${d.pull && (d.pull.enterprises < 500_000 || d.pull.policies < 20_000) ? `
 **The first pull ran at ${d.pull.policies.toLocaleString('en')} policies + ${d.pull.enterprises.toLocaleString('en')} enterprises, not the 20,000 + 500,000 of issue 5**:
 on this shared machine publishing, pulling and loading PouchDB at full size would have taken well over an hour

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { FileStore } from '@tus/file-store';
-import { ERRORS, FileKvStore, type Upload } from '@tus/server';
+import { ERRORS, FileKvStore, Upload } from '@tus/server';
 
 // @tus/file-store that hashes the bytes as they are written, so a finished upload needs no second
 // read of up to 200 MB. The running hash lives in this process and covers the upload only while
@@ -21,11 +21,18 @@ import { ERRORS, FileKvStore, type Upload } from '@tus/server';
 // takes tens of microseconds, while a trip through libuv's thread pool cost about a millisecond on
 // a busy machine, and a scan's upload took a dozen of them. The bytes are written, and flushed,
 // asynchronously.
+//
+// An upload whose whole body comes with the POST that creates it (tus creation-with-upload: a
+// scan) keeps its config in memory only. Its client learns the upload's URL from the answer to
+// that POST, so if the POST is cut nobody can resume it: a config on disk would only be written,
+// then deleted (or left behind) at the cost of two file operations a scan. Such an upload cut
+// half-way is deleted at once; one left by a centre that stopped is swept once expired.
 
 const writev = promisify(fss.writev);
 const MAX_RUNNING = 1000; // uploads abandoned half-way leave their entry; the oldest go first
 const WRITE_BATCH = 1 << 20;
 const FINISHED_MS = 30_000;
+const UPLOAD_FILE = /^[0-9a-f]{32}$/; // @tus/server's naming: 16 random bytes, hex
 
 /** tus's file config store, its writes synchronous (see above). */
 class SyncWriteKvStore extends FileKvStore<Upload> {
@@ -46,6 +53,10 @@ class SyncWriteKvStore extends FileKvStore<Upload> {
 
 export class HashingFileStore extends FileStore {
   private readonly running = new Map<string, { hash: Hash; offset: number }>();
+  /** uploads whose body comes whole with their POST, announced before create() */
+  private readonly wholeAnnounced = new Set<string>();
+  /** configs of such uploads, kept here instead of on disk */
+  private readonly inMemory = new Map<string, Upload>();
   /**
    * Uploads finished here a moment ago (file moved, config deleted), still answered as whole:
    * tus's POST handler reads the upload once more after finishing it (creation-with-upload: for
@@ -94,10 +105,11 @@ export class HashingFileStore extends FileStore {
       await flush();
     } catch {
       // what arrived before the failure is kept (the upload resumes from the file's size); the
-      // running hash no longer matches the file
+      // running hash no longer matches the file. An upload nobody can resume goes.
       this.running.delete(id);
       await flush().catch(() => undefined);
       fss.closeSync(fd);
+      if (this.inMemory.delete(id)) fss.rmSync(file, { force: true });
       throw ERRORS.FILE_WRITE_ERROR;
     }
     fss.closeSync(fd);
@@ -110,12 +122,21 @@ export class HashingFileStore extends FileStore {
     super({ ...options, configstore: new SyncWriteKvStore(options.directory) });
   }
 
+  /** Says that the upload `id` about to be created gets its whole body with its POST (see above). */
+  announceWholeBody(id: string): void {
+    if (this.wholeAnnounced.size >= MAX_RUNNING) this.wholeAnnounced.clear();
+    this.wholeAnnounced.add(id);
+  }
+
   /** FileStore's, synchronous (see above). */
   override async create(upload: Upload): Promise<Upload> {
     const file = path.join(this.directory, upload.id);
     fss.mkdirSync(this.directory, { recursive: true });
     fss.writeFileSync(file, '');
-    await this.configstore.set(upload.id, upload);
+    if (this.wholeAnnounced.delete(upload.id)) {
+      if (this.inMemory.size >= MAX_RUNNING) this.inMemory.delete(this.inMemory.keys().next().value!);
+      this.inMemory.set(upload.id, upload);
+    } else await this.configstore.set(upload.id, upload);
     upload.storage = { type: 'file', path: file };
     return upload;
   }
@@ -124,7 +145,18 @@ export class HashingFileStore extends FileStore {
     const done = this.finished.get(id);
     if (done && done.until > Date.now()) return done.upload;
     this.finished.delete(id);
-    return super.getUpload(id);
+    const held = this.inMemory.get(id);
+    if (!held) return super.getUpload(id);
+    const file = path.join(this.directory, id);
+    const size = fss.statSync(file, { throwIfNoEntry: false })?.size;
+    if (size === undefined) throw ERRORS.FILE_NO_LONGER_EXISTS;
+    return new Upload({ ...held, offset: size, storage: { type: 'file', path: file } });
+  }
+
+  /** Forgets the config of upload `id` (finished or dropped): deletes its file, if it has one. */
+  async deleteConfig(id: string): Promise<void> {
+    if (this.inMemory.delete(id)) return;
+    await this.configstore.delete(id).catch(() => undefined);
   }
 
   /** Called once an upload is finished and its config deleted (upload-finish.ts). */
@@ -136,7 +168,29 @@ export class HashingFileStore extends FileStore {
 
   override async remove(id: string): Promise<void> {
     this.running.delete(id);
-    return super.remove(id);
+    if (!this.inMemory.delete(id)) return super.remove(id);
+    fss.rmSync(path.join(this.directory, id), { force: true });
+  }
+
+  /**
+   * FileStore's, and also the files of uploads with no config on disk (their body came with their
+   * POST, which was cut or which a centre that stopped never finished) once untouched for the
+   * expiry period.
+   */
+  override async deleteExpired(): Promise<number> {
+    const expired = await super.deleteExpired();
+    const before = Date.now() - this.getExpiration();
+    let orphans = 0;
+    for (const name of fss.readdirSync(this.directory)) {
+      if (!UPLOAD_FILE.test(name) || fss.existsSync(path.join(this.directory, `${name}.json`))) continue;
+      const stat = fss.statSync(path.join(this.directory, name), { throwIfNoEntry: false });
+      if (stat && stat.mtimeMs < before) {
+        fss.rmSync(path.join(this.directory, name), { force: true });
+        this.inMemory.delete(name);
+        orphans++;
+      }
+    }
+    return expired + orphans;
   }
 
   /** The SHA-256 of the whole upload if this process saw all `size` bytes of it, else null; forgets it. */

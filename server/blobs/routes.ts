@@ -75,6 +75,7 @@ export function createBlobRoutes({ dataDir, db, log, maxUploadBytes = DEFAULT_MA
         throw refuse('blob_metadata_invalid', `Upload-Metadata must carry sha256 (64 lowercase hex) and may carry filename: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(metadata)'}: ${i.message}`).join('; ')}`);
       }
       if (upload.size === undefined) throw refuse('blob_length_required', 'Upload-Length is required (deferred length is not supported)');
+      if (req.headers.get('content-type') === 'application/offset+octet-stream' && Number(req.headers.get('content-length')) === upload.size) store.announceWholeBody(upload.id);
       return { metadata: { ...parsed.data, uploaded_by: device.id } };
     },
     async onUploadFinish(_req, upload) {

@@ -28,7 +28,7 @@ export function createUploadFinisher({ dataDir, db, log, store }: { dataDir: str
 
   async function drop(id: string): Promise<void> {
     await fs.rm(path.join(uploadsDir(dataDir), id), { force: true });
-    await store.configstore.delete(id).catch(() => undefined);
+    await store.deleteConfig(id);
   }
 
   async function run(upload: Upload): Promise<FinishOutcome> {
@@ -58,7 +58,7 @@ export function createUploadFinisher({ dataDir, db, log, store }: { dataDir: str
     // recorded only once its file is in place for good (flushed); its upload's config is no longer needed
     const [{ rows }] = await Promise.all([
       db.query('INSERT INTO blobs (sha256, size, device_id) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING RETURNING sha256', [sha256, upload.size ?? upload.offset, deviceId]),
-      store.configstore.delete(upload.id).catch(() => undefined),
+      store.deleteConfig(upload.id),
     ]);
     store.rememberFinished(upload);
     if (rows.length === 0) {

@@ -103,6 +103,24 @@ describe('uploading a blob', () => {
       expect(store.urls.size).toBe(0);
     }, 60_000);
 
+    it('a scan cut half-way leaves only its partial file (no config: nobody can resume it), swept once expired', async () => {
+      const size = 3 * MB;
+      const { bytes, sha256 } = randomBlob(size);
+      const uploadsBefore = await centre.files('uploads');
+      proxy = await startProxy(centre.port, { cutAfterBytes: 1 * MB });
+      const result = await uploadBlob({ centreUrl: proxy.url, credential, sha256, size, store: memoryUploadStore(), read: () => bytes, retryDelaysMs: [] });
+      expect(result).toMatchObject({ ok: false, reason: 'unavailable' });
+      await waitFor(async () => (await centre.files('uploads')).length > uploadsBefore.length);
+      const left = (await centre.files('uploads')).filter((f) => !uploadsBefore.includes(f));
+      expect(left).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/)]);
+
+      // blob routes mounted with a 1 ms expiry sweep it as they start
+      centre.remount({ uploadExpiryMs: 1 });
+      await waitFor(async () => !(await centre.files('uploads')).includes(left[0]!));
+      centre.remount({});
+      expect(await centre.blobRows()).not.toContainEqual(expect.objectContaining({ sha256 }));
+    }, 60_000);
+
     it('a dropped connection: a NEW call with the same store resumes at the centre’s offset and ends whole', async () => {
       const size = 30 * MB;
       const { bytes, sha256 } = randomBlob(size);
