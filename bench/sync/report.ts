@@ -85,7 +85,8 @@ ${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
   bytes; one blob after another as the sync engine sends them), the centre verifying each SHA-256, flushing and
   recording it. Raw copy: the same files PUT one after another to a server that streams each to a file and fsyncs it.
   Each server first gets 20 MB of other scans, not timed: a centre takes scans all day, and its first few requests
-  (code not yet compiled, caches empty) cost 5–8 points of the share at 200 MB. Until 2026-11-27 both were timed cold.
+  (code not yet compiled, caches empty) cost 5–10 points of the share in paired runs of 200 MB. Until 2026-11-27
+  both were timed cold.
 ${d.pull && (d.pull.enterprises < 500_000 || d.pull.policies < 20_000) ? `
 **The first pull ran at ${d.pull.policies.toLocaleString('en')} policies + ${d.pull.enterprises.toLocaleString('en')} enterprises, not the 20,000 + 500,000 of issue 5**:
 on this shared machine publishing, pulling and loading PouchDB at full size would have taken well over an hour
@@ -107,11 +108,19 @@ on this shared machine publishing, pulling and loading PouchDB at full size woul
   tus makes the upload (\`readAhead\` in \`server/blobs/node-body.ts\`: the client had stood still meanwhile, its
   socket buffer full). From 26–34 % of the raw copy at the start and 50–57 % at the last report to medians of
   72–77 % over six benchmarks of 3–5 runs (single runs 56–90 %; the table above is the last).
-- Left: a scan still costs about 4–6 ms more than its raw copy (about 16 ms): the credential lookup and the
-  INSERT (PGlite runs on the centre's thread; with PostgreSQL the share moves within the noise, 71–77 %), tus's own
-  handling and the upload's config file, the SHA-256 of the bytes (1.6 GB/s here, about 2 ms for a 3 MB scan),
-  and the answer. Two scans at a time hide these, but the raw copy gains as much from two at a time (71 % of it,
-  tried), so the uploader still sends one after another.
+- Then (2026-11-27) an upload whose whole body comes with its POST keeps its tus config in memory, not in a file
+  written and deleted for each scan (nobody can resume such an upload: its client learns the URL from the
+  answer), and the benchmark warms both servers first (above). Traced per scan on the centre (medians, 200 MB):
+  credential lookup 1.2–1.3 ms, tus making the upload 0.8 ms (1.3–2.5 ms with the config file), body and hash
+  overlapping the transfer, link and flushes 3.9–5 ms (the raw copy's flush about the same), INSERT 0.8–1.1 ms,
+  answer 0.7 ms; the time from an answer to the next request 1–2 ms longer than the raw copy's.
+- Left: about 2–3 ms a scan (the INSERT, the credential lookup as far as the transfer does not hide it, tus's
+  client and server handling), which is 8–10 % of a scan when the disk flushes slowly (raw copy about 100 MB/s)
+  and 15–20 % when it flushes fast (raw copy 200 MB/s and more). This machine's disk swings between the two
+  within minutes, so the share does too: this session's four benchmarks gave medians of 83.7 %, 63.9 %, 71.9 %
+  and 84.2 % (the table above is the last), the previous session's six 72–77 %. Two scans at a time hide the
+  fixed costs, but the raw copy gains as much from two at a time (tried again: 61 % and 95 % in two paired
+  runs), so the uploader still sends one after another.
 
 ### The first pull
 
