@@ -758,6 +758,7 @@ export const en: Record<MessageKey, string> = {
   'print.doc.handover-sheet': 'Materials hand-over sheet',
   'print.doc.delivery-receipt': 'Delivery receipt',
   'print.doc.policy-match-list': 'Policy match list',
+  'print.doc.day-report': 'Daily close report',
   'print.paper.A4': 'A4 paper',
   'print.paper.thermal-80': '80 mm thermal paper',
   'print.thermalPrinterNotSet': 'thermal printer (not set yet)',

@@ -762,6 +762,7 @@ export const zhCN = {
   'print.doc.handover-sheet': '材料交接单',
   'print.doc.delivery-receipt': '送达回执',
   'print.doc.policy-match-list': '政策匹配清单',
+  'print.doc.day-report': '日结报表',
   'print.paper.A4': 'A4 纸',
   'print.paper.thermal-80': '80 毫米热敏纸',
   'print.thermalPrinterNotSet': '热敏打印机（尚未设置）',

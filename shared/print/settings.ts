@@ -16,6 +16,7 @@ export const PRINT_DOC_TYPES = [
   'handover-sheet', //             材料交接单
   'delivery-receipt', //           送达回执
   'policy-match-list', //          政策匹配清单
+  'day-report', //                 日结报表
 ] as const;
 export const PrintDocType = z.enum(PRINT_DOC_TYPES);
 export type PrintDocType = z.infer<typeof PrintDocType>;

@@ -94,10 +94,10 @@ test('the status bar, 立即同步 and 日结 with the real centre, by keyboard;
   await kb.press('Escape');
   await expect(dialog).toHaveCount(0);
 
-  // printed on the A4 printer 打印设置 names (CUPS-PDF here), the button next to the preview
+  // printed on the printer 打印设置 names for the 日结报表 (CUPS-PDF here), the button next to the preview
   if (!missingTool('lp', 'cups')) {
     const settings = await callApi(host, 'printSettingsGet', {}, admin);
-    await callApi(host, 'printSettingsSet', { ...settings, documents: { ...settings.documents, 'acceptance-notice': { ...settings.documents['acceptance-notice'], printer: 'PolicyDesk-PDF' } } }, admin);
+    await callApi(host, 'printSettingsSet', { ...settings, documents: { ...settings.documents, 'day-report': { ...settings.documents['day-report'], printer: 'PolicyDesk-PDF' } } }, admin);
     await page.getByTestId('day-close-preview').focus();
     await kb.press('Tab');
     await expect(page.getByTestId('day-close-print')).toBeFocused();

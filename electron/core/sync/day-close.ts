@@ -144,18 +144,18 @@ export class DayCloser {
   }
 
   /**
-   * Prints a run's 日结报表 (A4) on the printer picked, else on the A4 printer 打印设置 names for the
-   * counter's documents (受理通知书's line), else on this PC's default printer.
+   * Prints a run's 日结报表 on the printer picked (A4), else as 打印设置 says for it (its own line,
+   * 日结报表: A4 on this PC's default printer unless set otherwise).
    */
   async print(id: string, printer: string | undefined): Promise<{ printer: string; jobId: string | null }> {
     const row = this.deps.db.prepare('SELECT day, result, report_sha256 FROM day_closes WHERE id = ?').get(id) as { day: string; result: string; report_sha256: string } | undefined;
     if (!row) throw new AppError('NOT_FOUND');
     const available = await this.deps.printer.printers();
     if (printer && !available.some((p) => p.name === printer)) throw new AppError('PRINTER_NOT_FOUND', { printer });
-    const target = printer ? { printer, paper: 'A4' as const } : printerFor('acceptance-notice', printSettings(this.deps.db), available);
+    const target = printer ? { printer, paper: 'A4' as const, copies: 1 } : printerFor('day-report', printSettings(this.deps.db), available);
     const { deviceName } = JSON.parse(row.result) as { deviceName: string };
     const pdf = await this.blobs.get(row.report_sha256);
-    const done = await this.deps.printer.print({ pdf, printer: target.printer, paper: target.paper, copies: 1, title: `${t('doc.dayReport.title')} ${row.day} ${deviceName}` });
+    const done = await this.deps.printer.print({ pdf, printer: target.printer, paper: target.paper, copies: target.copies, title: `${t('doc.dayReport.title')} ${row.day} ${deviceName}` });
     return { printer: done.printer, jobId: done.jobId };
   }
 

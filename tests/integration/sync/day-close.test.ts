@@ -187,11 +187,17 @@ describe.skipIf(missingTool('lp', 'cups'))('日结报表 printed through CUPS (c
 
     expect((await c.tc.fail('syncDayReportPrint', { id: view.id, printer: 'No-Such-Printer' }, c.s.clerk)).code).toBe('PRINTER_NOT_FOUND');
 
-    // no printer picked: the A4 printer 打印设置 names for the counter's documents
+    // no printer picked: as 打印设置 says for the 日结报表 (its own line: the 受理通知书 going to the
+    // receipt printer, as a manager may set it, does not take the report with it)
     const settings = await c.tc.call('printSettingsGet', {}, c.s.admin);
-    await c.tc.call('printSettingsSet', { ...settings, documents: { ...settings.documents, 'acceptance-notice': { ...settings.documents['acceptance-notice'], printer: CI_QUEUE } } }, c.s.admin);
+    await c.tc.call('printSettingsSet', {
+      ...settings,
+      documents: { ...settings.documents, 'acceptance-notice': { printer: null, paper: 'thermal-80', copies: 1 }, 'day-report': { printer: CI_QUEUE, paper: 'A4', copies: 1 } },
+    }, c.s.admin);
     const again = await c.tc.call('syncDayReportPrint', { id: view.id }, c.s.clerk);
     expect(again.printer).toBe(CI_QUEUE);
-    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', await waitForOutput(again.jobId!), '-'], { encoding: 'utf8' })).toContain('日结报表');
+    const second = await waitForOutput(again.jobId!);
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', second, '-'], { encoding: 'utf8' })).toContain('日结报表');
+    expect(execFileSync('pdfinfo', [second], { encoding: 'utf8' })).toMatch(/Page size:\s+595(\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
   }, 120_000);
 });
