@@ -221,9 +221,11 @@ test('the back office’s forms: 退回补正 needs a reason; 专家评审 未�
   await scannedRow.focus();
   await op.keyboard.press('Enter');
   await expect(op.locator('.ant-message')).toContainText(t('error.MATERIAL_NOT_YET_HERE'));
-  await op.keyboard.press('Escape');
-  await expect(row).toContainText(t('boUi.materials.notYet'));
+  // the next round fetches it: the case open on the screen shows it, with nothing pressed
   await office.sync();
+  await expect(scannedRow.getByTestId('bo-view-material')).toBeVisible({ timeout: 20_000 });
+  await expect(view.getByTestId('bo-materials-waiting')).toHaveCount(0);
+  await op.keyboard.press('Escape');
   await expect(row).toContainText(t('boUi.materials.ready'));
   await row.focus();
   await op.keyboard.press('Enter');

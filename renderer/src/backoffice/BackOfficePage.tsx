@@ -35,13 +35,15 @@ export function BackOfficePage() {
   useEffect(() => {
     useCalendarStore.getState().ensureLoaded().catch(report);
   }, [report]);
-  // cases arrive with sync: after each successful round the inbox is read again
+  // cases and their materials arrive with sync: after each successful round the inbox, or the case
+  // open now, is read again
   const synced = useSyncStatusStore((s) => s.status?.lastSuccessAt ?? null);
   const seenSync = useRef(synced);
   useEffect(() => {
     if (synced === seenSync.current) return;
     seenSync.current = synced;
-    if (!useBackOfficeStore.getState().detail) load().catch(() => undefined);
+    const { detail: openNow, refreshOpen } = useBackOfficeStore.getState();
+    (openNow ? refreshOpen() : load()).catch(() => undefined);
   }, [synced, load]);
 
   usePageCommands({ focusSearch: detail ? undefined : () => searchRef.current?.focus({ cursor: 'all' }) });

@@ -15,6 +15,8 @@ interface BackOfficeState extends SearchableList<BackOfficeCaseSummary> {
   open(id: string): Promise<void>;
   /** a decision answers with the case as it now is */
   replace(detail: BackOfficeCaseDetail): void;
+  /** reads the open case again (after a sync round: its materials or its stage may have come) */
+  refreshOpen(): Promise<void>;
   close(): void;
 }
 
@@ -31,6 +33,13 @@ export const useBackOfficeStore = create<BackOfficeState>((set, get) => ({
   },
   replace(detail) {
     set((s) => ({ detail: s.detail && s.detail.id !== detail.id ? s.detail : detail }));
+  },
+  async refreshOpen() {
+    const id = get().detail?.id;
+    if (!id) return;
+    const fresh = await api.backOfficeCase({ id });
+    // closed or another case opened meanwhile: leave it
+    set((s) => ({ detail: s.detail?.id === id ? fresh : s.detail }));
   },
   close() {
     set({ detail: null });
