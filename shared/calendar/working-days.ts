@@ -64,6 +64,14 @@ export class WorkingDayCalendar {
     return d;
   }
 
+  /**
+   * Working days from `today` to a due date: 0 on the day itself, negative once past it (at least
+   * -1 on the day after, even a weekend's: past the due date is 超期, never 今天到期).
+   */
+  workingDaysLeft(today: IsoDate, due: IsoDate): number {
+    return due >= today ? this.workingDaysBetween(today, due) : -Math.max(1, this.workingDaysBetween(due, today));
+  }
+
   /** Working days after `from` up to and including `to` (0 when to <= from). */
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
     let count = 0;

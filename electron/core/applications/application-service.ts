@@ -56,7 +56,7 @@ export class ApplicationService {
     if (!itemRow || !policy) throw new AppError('NOT_FOUND');
     const cal = this.calendar.calendar();
     const running = r.due_date !== null && r.state !== 'delivered' && r.state !== 'refused';
-    const daysLeft = !running ? null : r.due_date! >= today ? cal.workingDaysBetween(today, r.due_date!) : -cal.workingDaysBetween(r.due_date!, today);
+    const daysLeft = !running ? null : cal.workingDaysLeft(today, r.due_date!);
     const delivery = this.repo.delivery(id);
     const history = this.repo.events(id).map((e) => ({ id: e.id, kind: e.kind, at: e.at, staffName: e.staff_name, summary: e.summary }));
     const backOffice = backOfficeAtCounter(this.env.db, id, history);

@@ -42,7 +42,7 @@ export class BackOfficeService {
   private summary(r: CaseRow, today: string): BackOfficeCaseSummary {
     const cal = this.calendar.calendar();
     const due = r.due_date;
-    const daysLeft = due === null ? null : due >= today ? cal.workingDaysBetween(today, due) : -cal.workingDaysBetween(due, today);
+    const daysLeft = due === null ? null : cal.workingDaysLeft(today, due);
     return {
       id: r.id, caseNo: r.case_no, uscc: r.uscc, enterpriseName: r.enterprise_name, itemName: r.item_name, department: r.department,
       routedAt: r.routed_at, dueDate: due, stage: r.stage, daysLeft,

@@ -1,23 +1,13 @@
 import { Tag, Typography } from 'antd';
 import type { BackOfficeCaseSummary } from '@shared/backoffice/api-schemas';
-import { FINAL_STAGES } from '@shared/backoffice/api-schemas';
+import { dueStateOf } from '@shared/backoffice/due';
 import { t } from '@shared/i18n';
 import { formatChineseDate } from '@shared/time/china-time';
-
-/** Working days left at which a case counts as 即将到期. */
-const SOON = 2;
-
-type Due = 'overdue' | 'soon' | 'normal' | 'none';
-
-export function dueOf(c: Pick<BackOfficeCaseSummary, 'daysLeft' | 'stage'>): Due {
-  if (c.daysLeft === null || (FINAL_STAGES as readonly string[]).includes(c.stage) || c.stage === 'returned') return 'none';
-  return c.daysLeft < 0 ? 'overdue' : c.daysLeft <= SOON ? 'soon' : 'normal';
-}
 
 /** 办结期限 with 超期 (red) / 即将到期 (orange), as the counter's lists colour them. */
 export function DueCell({ c }: { c: BackOfficeCaseSummary }) {
   if (!c.dueDate) return <Typography.Text type="secondary">—</Typography.Text>;
-  const due = dueOf(c);
+  const due = dueStateOf(c);
   return (
     <div style={{ lineHeight: 1.3 }} data-testid="bo-due" data-due={due}>
       <div>{formatChineseDate(c.dueDate)}</div>

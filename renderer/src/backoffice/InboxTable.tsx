@@ -3,7 +3,8 @@ import type { BackOfficeCaseSummary } from '@shared/backoffice/api-schemas';
 import { t } from '@shared/i18n';
 import { chineseDateTime } from '../common/format';
 import { RecordTable } from '../common/RecordTable';
-import { DueCell, dueOf } from './DueCell';
+import { dueStateOf } from '@shared/backoffice/due';
+import { DueCell } from './DueCell';
 import { StageTag } from './StageTag';
 
 const { Text } = Typography;
@@ -42,7 +43,7 @@ export function InboxTable({ items, loading, onOpen }: { items: BackOfficeCaseSu
       empty={t('boUi.empty')}
       testId="bo-inbox"
       onOpen={onOpen}
-      onRow={(c, base) => ({ ...base, className: `bo-row-${dueOf(c)}`, 'data-case-no': c.caseNo } as typeof base)}
+      onRow={(c, base) => ({ ...base, className: `bo-row-${dueStateOf(c)}`, 'data-case-no': c.caseNo } as typeof base)}
     />
   );
 }

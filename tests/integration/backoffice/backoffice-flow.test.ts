@@ -4,6 +4,7 @@ import { afterEach, beforeAll, expect, it } from 'vitest';
 import { namedBlobs } from '../../../electron/core/applications/blob-collector';
 import { BlobStore, sha256 } from '../../../electron/core/materials/blob-store';
 import { blobsOfMutation } from '../../../electron/core/sync/mutation-blobs';
+import { dueStateOf } from '@shared/backoffice/due';
 import { makeCore, withStaff, type TestCore } from '../../helpers/core';
 import { counterWithCompanies, type Counter } from '../../helpers/counter';
 import { centreSuite } from '../../helpers/central';
@@ -204,6 +205,37 @@ centreSuite('the back office', (c) => {
     // a counter clerk cannot decide, nor read the department's inbox
     expect((await counter.tc.fail('backOfficeDecide', { id: app.id, decision: 'review_approved', note: '' }, counter.s.clerk)).code).toBe('FORBIDDEN');
     expect((await counter.tc.fail('backOfficeInbox', { filter: 'all', query: '' }, counter.s.clerk)).code).toBe('FORBIDDEN');
+  }, 120_000);
+
+  it('counts a case’s working days left to the counter’s due date, and it is 超期 from the day after', async () => {
+    const counter = await enrolledCounter();
+    const bo = await backOffice(DEPARTMENT, '市科技局业务科');
+    const app = await routedApplication(counter);
+    await sync(counter);
+    await sync(bo);
+    const due = app.deadline!.dueDate!;
+    const inboxOn = async (day: string) => {
+      bo.tc.clock.set(`${day}T09:00:00+08:00`);
+      // the officer signs in that morning (a session does not last weeks)
+      bo.s.officer = (await bo.tc.call('signIn', { username: 'officer', password: 'Passw0rd1' })).sessionId;
+      const [c] = await bo.tc.call('backOfficeInbox', { filter: 'open', query: '' }, bo.s.officer);
+      return { dueDate: c!.dueDate, daysLeft: c!.daysLeft, state: dueStateOf(c!) };
+    };
+    const dayAfter = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+    // accepted today (Fri 2026-11-27): the item's promised days are all left
+    expect(await inboxOn('2026-11-27')).toEqual({ dueDate: due, daysLeft: app.deadline!.daysLeft, state: 'normal' });
+    expect(app.deadline!.daysLeft).toBeGreaterThan(2);
+    expect(await inboxOn(due)).toEqual({ dueDate: due, daysLeft: 0, state: 'soon' });
+    expect(await inboxOn(dayAfter(due, 1))).toEqual({ dueDate: due, daysLeft: -1, state: 'overdue' });
+    const weekLater = await inboxOn(dayAfter(due, 7));
+    expect(weekLater).toMatchObject({ dueDate: due, state: 'overdue' });
+    expect(weekLater.daysLeft).toBeLessThanOrEqual(-4);
+    // decided and finished: no longer coloured
+    await bo.tc.call('backOfficeDecide', { id: app.id, decision: 'review_approved', note: '' }, bo.s.officer);
+    await bo.tc.call('backOfficeDecide', { id: app.id, decision: 'expert_reviewed', result: 'failed', note: '不符合要求' }, bo.s.officer);
+    const [done] = await bo.tc.call('backOfficeInbox', { filter: 'done', query: '' }, bo.s.officer);
+    expect(dueStateOf(done!)).toBe('none');
   }, 120_000);
 
   it('applies the same feed again without changing anything, at the department and at the counter', async () => {

@@ -42,6 +42,15 @@ describe('工作日历 2026 (国务院办公厅通知)', () => {
     expect(cal.workingDaysBetween('2026-11-27', '2026-11-27')).toBe(0);
   });
 
+  it('counts the working days left to a due date: 0 on the day, 超期 from the next day on, weekend or not', () => {
+    expect(cal.workingDaysLeft('2026-11-25', '2026-11-27')).toBe(2); // Wed → Fri
+    expect(cal.workingDaysLeft('2026-11-27', '2026-11-27')).toBe(0);
+    expect(cal.workingDaysLeft('2026-11-28', '2026-11-27')).toBe(-1); // the Saturday after
+    expect(cal.workingDaysLeft('2026-11-30', '2026-11-27')).toBe(-1); // Monday
+    expect(cal.workingDaysLeft('2026-12-01', '2026-11-27')).toBe(-2);
+    expect(cal.workingDaysLeft('2026-10-08', '2026-09-30')).toBe(-1); // the National Day week does not count
+  });
+
   it('without a year’s notice falls back to weekends and says it does not know the year', () => {
     expect(cal.knowsYear(2026)).toBe(true);
     expect(cal.knowsYear(2027)).toBe(false);
