@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Card, Flex, Input, Spin, type InputRef } from 'antd';
-import { FileSearchOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ApplicationDetail } from '@shared/applications/schemas';
 import { t } from '@shared/i18n';
 import { usePageCommands } from '../app/commands-store';
@@ -11,6 +11,7 @@ import { useCalendarStore } from '../common/calendar-store';
 import { useSubmitOnce } from '../common/useSubmitOnce';
 import { useDebounced } from '../common/useDebounced';
 import { useReportError } from '../common/useReportError';
+import { SearchInput } from '../common/SearchInput';
 import { ApplicationTable } from './ApplicationTable';
 import { ApplicationWorkspace } from './ApplicationWorkspace';
 import { useApplicationStore } from './application-store';
@@ -77,14 +78,12 @@ export function ApplicationsPage() {
           title={t('appUi.listTitle')}
           extra={
             <Flex gap={8}>
-              <Input
+              <SearchInput
                 ref={searchRef}
-                allowClear
-                prefix={<SearchOutlined />}
                 placeholder={t('appUi.searchPlaceholder')}
-                aria-label={t('appUi.search')}
+                label={t('appUi.search')}
                 value={query}
-                onChange={(e) => setQuery(e.target.value)}
+                onText={setQuery}
                 style={{ width: 300 }}
               />
               <Input.Search

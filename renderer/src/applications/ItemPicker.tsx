@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { backToSearchKeys, searchBoxKeys } from '../common/pickerKeys';
-import { Button, Flex, Input, Spin, Tag, Typography, type InputRef } from 'antd';
-import { ArrowLeftOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Flex, Spin, Tag, Typography, type InputRef } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { PolicyDetail, PolicyItemView, PolicySearchHit } from '@shared/policies/api-schemas';
 import { SEARCH_LIMITS } from '@shared/policies/api-schemas';
 import { t } from '@shared/i18n';
@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import { useActiveIndex } from '../common/useActiveIndex';
 import { useLiveSearch } from '../common/useLiveSearch';
 import { useReportError } from '../common/useReportError';
+import { SearchInput } from '../common/SearchInput';
 import { PolicyResultList } from '../policies/PolicyResultList';
 import { DeliveryTag } from '../policies/PolicyTags';
 import { usePolicyCache } from '../policies/policy-cache';
@@ -139,18 +140,16 @@ export function ItemPicker({ value, onChange, inputRef }: { value: ChosenItem | 
     <div data-testid="item-picker">
       {!chosen ? (
         <>
-          <Input
+          <SearchInput
             ref={setRefs}
-            allowClear
-            prefix={<SearchOutlined />}
             placeholder={t('appUi.item.searchPlaceholder')}
-            aria-label={t('appUi.item.search')}
+            label={t('appUi.item.search')}
             role="combobox"
             aria-expanded={hits.length > 0}
             aria-controls={LIST_ID}
             maxLength={SEARCH_LIMITS.query}
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onText={setQuery}
             onKeyDown={onInputKey}
           />
           {q && (

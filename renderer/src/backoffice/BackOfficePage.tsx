@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { Card, Flex, Input, Segmented, Spin, type InputRef } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { Card, Flex, Segmented, Spin, type InputRef } from 'antd';
 import { t } from '@shared/i18n';
 import { usePageCommands } from '../app/commands-store';
 import { useCalendarStore } from '../common/calendar-store';
 import { useSubmitOnce } from '../common/useSubmitOnce';
 import { useDebounced } from '../common/useDebounced';
 import { useReportError } from '../common/useReportError';
+import { SearchInput } from '../common/SearchInput';
 import { useSyncStatusStore } from '../sync/sync-status-store';
 import { useBackOfficeStore, type InboxFilter } from './backoffice-store';
 import { CaseView } from './CaseView';
@@ -73,14 +73,12 @@ export function BackOfficePage() {
             aria-label={t('boUi.filter.label')}
             data-testid="bo-filter"
           />
-          <Input
+          <SearchInput
             ref={searchRef}
-            allowClear
-            prefix={<SearchOutlined />}
             placeholder={t('boUi.searchPlaceholder')}
-            aria-label={t('boUi.search')}
+            label={t('boUi.search')}
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onText={setQuery}
             onKeyDown={(e) => {
               if (e.key !== 'ArrowDown' && e.key !== 'Enter') return;
               e.preventDefault();

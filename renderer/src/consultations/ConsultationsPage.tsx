@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { App, Button, Card, Flex, Input, type InputRef } from 'antd';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { App, Button, Card, Flex, type InputRef } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { Consultation } from '@shared/consultations/schemas';
 import { t } from '@shared/i18n';
 import { formatChineseDate } from '@shared/time/china-time';
@@ -11,6 +11,7 @@ import { useToday } from '../app/status-store';
 import { useCalendarStore } from '../common/calendar-store';
 import { useDebounced } from '../common/useDebounced';
 import { useReportError } from '../common/useReportError';
+import { SearchInput } from '../common/SearchInput';
 import { ConsultationDetailDrawer } from './ConsultationDetailDrawer';
 import { ConsultationFormDrawer } from './ConsultationFormDrawer';
 import { useConsultationStore } from './consultation-store';
@@ -59,14 +60,12 @@ export function ConsultationsPage() {
       title={t('consult.todayList', { date: today ? formatChineseDate(today) : '' })}
       extra={
         <Flex gap={8}>
-          <Input
+          <SearchInput
             ref={searchRef}
-            allowClear
-            prefix={<SearchOutlined />}
             placeholder={t('common.searchPlaceholder')}
-            aria-label={t('common.search')}
+            label={t('common.search')}
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onText={setQuery}
             style={{ width: 340 }}
           />
           {mayLog && (

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Card, Flex, Input, Pagination, Typography, type InputRef } from 'antd';
-import { ImportOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Pagination, Typography, type InputRef } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
 import { SEARCH_LIMITS } from '@shared/policies/api-schemas';
 import { t } from '@shared/i18n';
 import { api } from '../api/client';
@@ -9,6 +9,7 @@ import { can } from '../app/pages';
 import { useStaff } from '../app/session-store';
 import { useActiveIndex } from '../common/useActiveIndex';
 import { useLiveSearch } from '../common/useLiveSearch';
+import { SearchInput } from '../common/SearchInput';
 import { PolicyDetailDrawer } from './PolicyDetailDrawer';
 import { PolicyFilterPanel } from './PolicyFilterPanel';
 import { PolicyImportModal } from './PolicyImportModal';
@@ -48,21 +49,19 @@ export function PoliciesPage() {
         size="small"
         style={{ flex: 1, minWidth: 0 }}
         title={
-          <Input
+          <SearchInput
             ref={searchRef}
             autoFocus
-            allowClear
             size="large"
-            prefix={<SearchOutlined />}
             placeholder={t('policy.searchPlaceholder')}
-            aria-label={t('policy.search')}
+            label={t('policy.search')}
             role="combobox"
             aria-expanded={hits.length > 0}
             aria-controls={LIST_ID}
             aria-activedescendant={list.active >= 0 ? optionId(LIST_ID, list.active) : undefined}
             maxLength={SEARCH_LIMITS.query}
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onText={setQuery}
             onKeyDown={list.onKeyDown}
             style={{ margin: '8px 0' }}
           />

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { backToSearchKeys, searchBoxKeys } from '../common/pickerKeys';
-import { Button, Flex, Input, Spin, Tag, Typography, type InputRef } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, CopyOutlined, FileSearchOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Flex, Spin, Tag, Typography, type InputRef } from 'antd';
+import { ArrowLeftOutlined, CheckOutlined, CopyOutlined, FileSearchOutlined } from '@ant-design/icons';
 import type { PolicyDetail, PolicySearchHit } from '@shared/policies/api-schemas';
 import { SEARCH_LIMITS } from '@shared/policies/api-schemas';
 import { t } from '@shared/i18n';
@@ -9,6 +9,7 @@ import { api } from '../api/client';
 import { useActiveIndex } from '../common/useActiveIndex';
 import { useLiveSearch } from '../common/useLiveSearch';
 import { useReportError } from '../common/useReportError';
+import { SearchInput } from '../common/SearchInput';
 import { PolicyDetailDrawer } from './PolicyDetailDrawer';
 import { PolicyResultList, optionId } from './PolicyResultList';
 import { DeliveryTag } from './PolicyTags';
@@ -94,19 +95,17 @@ export function PolicyLinkPanel({ maxHeight }: { maxHeight?: number | string }) 
     <div data-testid="policy-link-panel">
       {!chosen ? (
         <>
-          <Input
+          <SearchInput
             ref={inputRef}
-            allowClear
-            prefix={<SearchOutlined />}
             placeholder={t('link.searchPlaceholder')}
-            aria-label={t('link.search')}
+            label={t('link.search')}
             role="combobox"
             aria-expanded={hits.length > 0}
             aria-controls={LIST_ID}
             aria-activedescendant={results.active >= 0 ? optionId(LIST_ID, results.active) : undefined}
             maxLength={SEARCH_LIMITS.query}
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onText={setQuery}
             onKeyDown={onInputKey}
             disabled={!target}
           />
