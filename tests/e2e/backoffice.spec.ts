@@ -201,9 +201,12 @@ test('the back office’s forms: 退回补正 needs a reason; 专家评审 未�
   await counter.sync();
   await office.sync();
 
-  // The scan is named but not on this PC (as when fetching it from the centre failed): the case says
-  // so, and opening it says what to do; the next sync round fetches it again.
+  // The scan is named but not on this PC, and the centre cannot give it for now (its file set
+  // aside, so the background rounds cannot fetch it either): the case says so, and opening it says
+  // what to do; once the centre has it again the next sync round fetches it.
   const sha = (await callApi(office.host, 'backOfficeCase', { id: application.id }, office.sessions[BUSINESS.username])).materials[0]!.pdfSha256!;
+  const atCentre = path.join(desks.centre.dataDir, 'blobs', sha.slice(0, 2), sha);
+  fs.renameSync(atCentre, `${atCentre}.aside`);
   fs.rmSync(path.join(office.host.dataDir, 'blobs', sha.slice(0, 2), sha));
 
   await op.goto(office.host.openUrl);
@@ -218,10 +221,14 @@ test('the back office’s forms: 退回补正 needs a reason; 专家评审 未�
   await expect(scannedRow.getByTestId('bo-material-not-here')).toHaveText(t('boUi.materials.notHere'));
   await expect(view.getByTestId('bo-materials-waiting')).toContainText(application.materials[0]!.name);
   await shot(op, 'bo-07-material-not-here');
+  // a round meanwhile (as the background ones are) cannot fetch it: still named as not here
+  await office.sync();
+  await expect(scannedRow.getByTestId('bo-material-not-here')).toHaveText(t('boUi.materials.notHere'));
   await scannedRow.focus();
   await op.keyboard.press('Enter');
   await expect(op.locator('.ant-message')).toContainText(t('error.MATERIAL_NOT_YET_HERE'));
   // the next round fetches it: the case open on the screen shows it, with nothing pressed
+  fs.renameSync(`${atCentre}.aside`, atCentre);
   await office.sync();
   await expect(scannedRow.getByTestId('bo-view-material')).toBeVisible({ timeout: 20_000 });
   await expect(view.getByTestId('bo-materials-waiting')).toHaveCount(0);
