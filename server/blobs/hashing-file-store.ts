@@ -25,8 +25,9 @@ import { ERRORS, FileKvStore, Upload } from '@tus/server';
 // An upload whose whole body comes with the POST that creates it (tus creation-with-upload: a
 // scan) keeps its config in memory only. Its client learns the upload's URL from the answer to
 // that POST, so if the POST is cut nobody can resume it: a config on disk would only be written,
-// then deleted (or left behind) at the cost of two file operations a scan. Such an upload cut
-// half-way is deleted at once; one left by a centre that stopped is swept once expired.
+// then deleted (or left behind) at the cost of two file operations a scan. Such an upload whose
+// body fails half-way is deleted at once; one whose client went away, or that a centre which
+// stopped never finished, is swept once expired.
 
 const writev = promisify(fss.writev);
 const MAX_RUNNING = 1000; // uploads abandoned half-way leave their entry; the oldest go first

@@ -58,6 +58,16 @@ async function routedApplication(c: Counter) {
 }
 
 const sync = (t: { tc: TestCore; s: Record<string, string> }) => t.tc.call('syncNow', {}, t.s.admin);
+
+/** A counter and its department's workstation, an application routed from the one and synced to the other. */
+async function caseAtDepartment() {
+  const counter = await enrolledCounter();
+  const bo = await backOffice(DEPARTMENT, '市科技局业务科');
+  const app = await routedApplication(counter);
+  await sync(counter);
+  await sync(bo);
+  return { counter, bo, app };
+}
 const outboxCount = (t: TestCore) => t.count('outbox');
 
 /** Every back-office table, as rows, to compare before and after. */
@@ -142,11 +152,7 @@ centreSuite('the back office', (c) => {
   }, 120_000);
 
   it('退回补正 puts the counter in 补正; after the supplement and a new routing the case is pending again, its history kept', async () => {
-    const counter = await enrolledCounter();
-    const bo = await backOffice(DEPARTMENT, '市科技局业务科');
-    const app = await routedApplication(counter);
-    await sync(counter);
-    await sync(bo);
+    const { counter, bo, app } = await caseAtDepartment();
     await bo.tc.call('backOfficeDecide', { id: app.id, decision: 'review_returned', reason: '审计报告缺少盖章页', note: '' }, bo.s.officer);
     expect((await bo.tc.call('backOfficeInbox', { filter: 'open', query: '' }, bo.s.officer))).toEqual([]);
     await sync(bo);
@@ -174,11 +180,7 @@ centreSuite('the back office', (c) => {
   }, 120_000);
 
   it('refuses a decision the stage does not allow, and a decision by anyone but a business officer; nothing is written', async () => {
-    const counter = await enrolledCounter();
-    const bo = await backOffice(DEPARTMENT, '市科技局业务科');
-    const app = await routedApplication(counter);
-    await sync(counter);
-    await sync(bo);
+    const { counter, bo, app } = await caseAtDepartment();
     const before = [outboxCount(bo.tc), backOfficeTables(bo.tc)];
 
     const wrong = await bo.tc.fail('backOfficeDecide', { id: app.id, decision: 'paid', amountFen: 100, paidOn: '2026-12-01', note: '' }, bo.s.officer);
@@ -208,11 +210,7 @@ centreSuite('the back office', (c) => {
   }, 120_000);
 
   it('counts a case’s working days left to the counter’s due date, and it is 超期 from the day after', async () => {
-    const counter = await enrolledCounter();
-    const bo = await backOffice(DEPARTMENT, '市科技局业务科');
-    const app = await routedApplication(counter);
-    await sync(counter);
-    await sync(bo);
+    const { bo, app } = await caseAtDepartment();
     const due = app.deadline!.dueDate!;
     const inboxOn = async (day: string) => {
       bo.tc.clock.set(`${day}T09:00:00+08:00`);
@@ -239,11 +237,7 @@ centreSuite('the back office', (c) => {
   }, 120_000);
 
   it('applies the same feed again without changing anything, at the department and at the counter', async () => {
-    const counter = await enrolledCounter();
-    const bo = await backOffice(DEPARTMENT, '市科技局业务科');
-    const app = await routedApplication(counter);
-    await sync(counter);
-    await sync(bo);
+    const { counter, bo, app } = await caseAtDepartment();
     await bo.tc.call('backOfficeDecide', { id: app.id, decision: 'review_approved', note: '' }, bo.s.officer);
     await bo.tc.call('backOfficeDecide', { id: app.id, decision: 'expert_reviewed', result: 'failed', note: '不符合技术先进性要求' }, bo.s.officer);
     await sync(bo);
