@@ -9,9 +9,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     // vitest's default is one worker fewer than the CPUs: a single worker on a 2-core CI machine, idle
-    // while tests wait on child processes, servers and the scanner. One more than the CPUs: on the
-    // 2-core machine 3 workers ran the suite in 344 s against 380–410 s with 2.
-    maxWorkers: availableParallelism() + 1,
+    // while tests wait on child processes, servers and the scanner
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 20000,
   },
 });
