@@ -49,8 +49,21 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
     async drop() {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // FORCE may not end an autovacuum worker that just started on the database (42501, seen in
+        // CI): it finishes within moments, so try again a few times
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '42501' || attempt >= 10) throw e;
+            await new Promise((r) => setTimeout(r, 300));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
