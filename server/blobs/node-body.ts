@@ -12,19 +12,20 @@ import { ERRORS, StreamLimiter, type Server, type Upload } from '@tus/server';
 // Written against @tus/server 2.4 (package.json pins it): the centre refuses to start if the
 // handlers no longer have the methods this replaces.
 
-/** A body up to this size is read as soon as the device is known (readAhead). */
+/** A body up to this size is read as soon as its request arrives (readAhead). */
 export const READ_AHEAD_BYTES = 8 * 1024 * 1024;
 const readingAhead = new WeakMap<IncomingMessage, PassThrough>();
 
 /**
  * Starts reading the body of an upload request of up to READ_AHEAD_BYTES (a scan) into memory,
- * for the tus handler to take once it has made the upload: tus's own steps before it reads took
- * about 2 ms a scan, and the client stood still once the socket's buffer was full. Call only once
- * the device is authenticated.
+ * for the tus handler to take once it has made the upload. Called while the device's credential
+ * is checked: the credential lookup and tus's own steps before it reads took about 3 ms a scan,
+ * and the client stood still once the socket's buffer was full. A request refused meanwhile has
+ * its body dropped (dropReadAhead). Calling it again does nothing.
  */
 export function readAhead(req: IncomingMessage): void {
   const length = Number(req.headers['content-length']);
-  if ((req.method !== 'POST' && req.method !== 'PATCH') || !(length > 0 && length <= READ_AHEAD_BYTES)) return;
+  if (readingAhead.has(req) || (req.method !== 'POST' && req.method !== 'PATCH') || !(length > 0 && length <= READ_AHEAD_BYTES)) return;
   const ahead = new PassThrough({ highWaterMark: READ_AHEAD_BYTES });
   // pipe() does not pass errors on: a client gone half-way fails the read, as the request would
   // (heard by writeFromNode, or by nobody if tus answered without reading)
@@ -32,6 +33,16 @@ export function readAhead(req: IncomingMessage): void {
   req.on('error', (e) => ahead.destroy(e));
   req.pipe(ahead);
   readingAhead.set(req, ahead);
+}
+
+/** Throws away what readAhead read of a refused request, and the rest of its body as it comes. */
+export function dropReadAhead(req: IncomingMessage): void {
+  const ahead = readingAhead.get(req);
+  if (!ahead) return;
+  readingAhead.delete(req);
+  req.unpipe(ahead);
+  ahead.destroy();
+  req.resume();
 }
 
 type Context = { signal: AbortSignal };

@@ -9,7 +9,7 @@ import { blobPath, uploadsDir } from './blob-files';
 import { errorBody, httpError, isHttpError, sendError } from './http-error';
 import type { BlobDb, BlobDevice, BlobLog } from './types';
 import { HashingFileStore } from './hashing-file-store';
-import { readAhead, readBodiesFromNode } from './node-body';
+import { dropReadAhead, readAhead, readBodiesFromNode } from './node-body';
 import { createUploadFinisher } from './upload-finish';
 
 // The centre's blob endpoints (docs/sync-protocol.md, "Blobs"):
@@ -39,6 +39,10 @@ export interface BlobRoutes {
   hasBlobs(shas: string[]): Promise<string[]>;
   /** Deletes unfinished uploads past their expiry; returns how many. Runs at start; run it now and then. */
   sweepExpiredUploads(): Promise<number>;
+  /** Starts reading a scan's body while the device's credential is checked (node-body.ts). */
+  readAhead(req: IncomingMessage): void;
+  /** Drops what readAhead read of a request refused before handle(). */
+  dropReadAhead(req: IncomingMessage): void;
 }
 
 /** tus's own refusals, as SyncErrorBody codes. */
@@ -217,5 +221,7 @@ export function createBlobRoutes({ dataDir, db, log, maxUploadBytes = DEFAULT_MA
     },
 
     sweepExpiredUploads: sweep,
+    readAhead,
+    dropReadAhead,
   };
 }

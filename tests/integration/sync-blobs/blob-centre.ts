@@ -68,6 +68,8 @@ export async function startBlobCentre(kind: Backend = 'pglite'): Promise<BlobCen
           return routes!.handle(req, res, device);
         },
         hasBlobs: (shas) => routes!.hasBlobs(shas),
+        readAhead: (req) => routes!.readAhead(req),
+        dropReadAhead: (req) => routes!.dropReadAhead(req),
       };
     },
   });

@@ -290,9 +290,11 @@ describe('uploading a blob', () => {
     expect(centre.requests.slice(before).map((r) => r.method)).toEqual(['POST']);
   });
 
-  it('a forged credential is refused for good (401) before the blob routes see the request', async () => {
-    const { bytes, sha256 } = randomBlob(64 * 1024);
+  it('a forged credential is refused for good (401) before the blob routes see the request; its body is dropped', async () => {
+    // 4 MB: a scan's body, which the centre starts reading while it checks the credential
+    const { bytes, sha256 } = randomBlob(4 * MB);
     const before = centre.requests.length;
+    const uploadsBefore = await centre.files('uploads');
     const result = await uploadBlob({
       centreUrl: centre.url,
       credential: `${centre.a.id}.${'x'.repeat(43)}`,
@@ -304,6 +306,11 @@ describe('uploading a blob', () => {
     expect(result).toMatchObject({ ok: false, reason: 'rejected', status: 401, code: 'credential_invalid' });
     expect(centre.requests.length).toBe(before); // nothing reached the blob routes
     expect(centre.logs.filter((l) => l.event === 'refused' && l.status === 401 && l.path === '/v1/uploads')).toHaveLength(1);
+    expect(await centre.files('uploads')).toEqual(uploadsBefore);
+    expect(await fs.stat(keptFile(sha256)).catch(() => null)).toBeNull();
+    expect((await centre.blobRows()).some((r) => r.sha256 === sha256)).toBe(false);
+    // the same bytes with the device's own credential go through
+    expect(await uploadBlob({ centreUrl: centre.url, credential, sha256, size: bytes.length, store: memoryUploadStore(), read: () => bytes })).toEqual({ ok: true, outcome: 'uploaded' });
   });
 
   it('a source shorter than its size stops the upload as unreadable (no endless retry)', async () => {
