@@ -1,5 +1,5 @@
 import { degrees, PDFDocument } from 'pdf-lib';
-import sharp from 'sharp';
+import { loadSharp } from '../materials/sharp';
 import type { BlobPorts } from './ports';
 
 // A page's thumbnail for the clerk's page strip, as the page is shown (its rotation applied).
@@ -29,6 +29,7 @@ const quarter = (deg: number) => (((Math.round(deg / 90) * 90) % 360) + 360) % 3
 
 async function imageThumbnail(stored: Uint8Array, rotation: number, width: number): Promise<PageImage> {
   // width as asked; a very tall page (a receipt strip) stops at twice the width
+  const sharp = await loadSharp();
   const bytes = await sharp(stored)
     .rotate(quarter(rotation))
     .resize({ width, height: width * 2, fit: 'inside', withoutEnlargement: true, kernel: 'linear' })

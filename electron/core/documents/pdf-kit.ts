@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
-import subsetFont from 'subset-font';
 
 // Drawing for the counter's documents: A4 pages (or an 80 mm receipt roll) with the embedded Chinese font.
 //
@@ -50,6 +48,11 @@ const FEATURES = { locl: false };
 // use in a PDF, whose text is already laid out (a third of the bytes of a receipt).
 const CUT = { targetFormat: 'truetype', noLayoutClosure: true, dropTables: ['GSUB', 'GPOS', 'BASE', 'vhea', 'vmtx', 'STAT'] } as const;
 
+// fontkit and subset-font are loaded with the first document, not with the core: together they took
+// a quarter of a second of every start (the workstation, the web host, each test's core).
+const loadFontkit = async () => (await import('@pdf-lib/fontkit')).default;
+const loadSubsetFont = async () => (await import('subset-font')).default;
+
 interface Metrics { bytes: Record<Weight, Buffer>; fonts: Record<Weight, PDFFont> }
 const metricsCache = new Map<string, Promise<Metrics>>();
 
@@ -63,7 +66,7 @@ function metrics(resourcesDir: string): Promise<Metrics> {
         bold: fs.readFileSync(path.join(resourcesDir, 'fonts', FONT_FILES.bold)),
       };
       const scratch = await PDFDocument.create();
-      scratch.registerFontkit(fontkit);
+      scratch.registerFontkit(await loadFontkit());
       return { bytes, fonts: { regular: await scratch.embedFont(bytes.regular, { subset: true, features: FEATURES }), bold: await scratch.embedFont(bytes.bold, { subset: true, features: FEATURES }) } };
     })();
     metricsCache.set(resourcesDir, m);
@@ -265,7 +268,8 @@ export class DocumentWriter {
   /** Cuts the fonts to the characters used, embeds them whole and draws everything. */
   async save(meta: { title: string }): Promise<Uint8Array> {
     const doc = await PDFDocument.create();
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(await loadFontkit());
+    const subsetFont = await loadSubsetFont();
     doc.setTitle(meta.title);
     doc.setLanguage('zh-CN');
     doc.setProducer('PolicyDesk 惠企政策窗口工作台');

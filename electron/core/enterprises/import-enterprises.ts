@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../excel';
 import { t, type MessageKey } from '@shared/i18n';
 import type { ImportReport } from '@shared/policies/api-schemas';
 import { checkTable, headerIndex, decodeText, parseCsv, type Cell, type Table } from '@shared/enterprises/import-table';
@@ -31,7 +32,7 @@ function cellOf(v: ExcelJS.CellValue): Cell {
 }
 
 async function readXlsx(bytes: Buffer): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../excel';
 import { AppError } from '@shared/api/errors';
 import { t } from '@shared/i18n';
 import { effectiveCondition } from '@shared/matching/compile';
@@ -66,6 +66,7 @@ export function matchingHandlers(env: CoreEnv, caches: MatchCaches, resourcesDir
       const staff = signedIn(caller);
       const on = today();
       const { item, policy, condition } = itemAndPolicy(itemId, on);
+      const ExcelJS = await loadExcel();
       const book = new ExcelJS.Workbook();
       book.creator = 'PolicyDesk';
       const sheet = book.addWorksheet(t('match.export.sheet'));

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './sharp';
 import type { Pixels } from './page-analysis';
 
 // A stored page is a baseline JPEG (pdf-lib embeds JPEG bytes as they are, and every viewer reads
@@ -55,6 +55,7 @@ export async function encodePage(px: Pixels, opts: { colour: boolean; paper: num
   const white = opts.paper - WHITEN_BELOW_PAPER;
   const gain = opts.paper < 250 && white >= 128 ? 255 / white : 1;
   const pixels = gain !== 1 ? whiten(px.data, gain) : px.data;
+  const sharp = await loadSharp();
   const encode = async (quality: number): Promise<EncodedPage> => {
     const { data, info } = await sharp(pixels, { raw: { width: px.width, height: px.height, channels: px.channels as 1 | 3 } })
       .toColourspace(opts.colour ? 'srgb' : 'b-w')

@@ -1,4 +1,5 @@
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
+import { loadSharp } from './sharp';
 import { ANALYSIS_DPI, BLANK_INK, COLOUR_SHARE, measurePage, type PageMeasure, type Pixels } from './page-analysis';
 import { encodePage, STORED_DPI } from './page-encode';
 import { toRotation } from './page-types';
@@ -66,6 +67,7 @@ interface Opened {
 }
 
 async function open(name: string, input: Uint8Array, page: number | undefined): Promise<Opened> {
+  const sharp = await loadSharp();
   if (isPnm(input)) {
     let raw;
     try {
@@ -150,6 +152,7 @@ export async function processPage(name: string, input: Uint8Array, opts: PageOpt
 async function smallCopy(page: Pixels, dpi: number): Promise<Pixels> {
   const f = Math.min(1, ANALYSIS_DPI / dpi);
   if (f >= 1) return page;
+  const sharp = await loadSharp();
   const { data, info } = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: page.channels as 1 | 3 } })
     .resize(Math.max(1, Math.round(page.width * f)), Math.max(1, Math.round(page.height * f)), { fit: 'fill', kernel: 'linear' })
     .toColourspace(page.channels === 1 ? 'b-w' : 'srgb')
@@ -161,6 +164,7 @@ async function smallCopy(page: Pixels, dpi: number): Promise<Pixels> {
 /** Measures an image that fills a page whose long side is `longInches` (a copier's page image
  *  inside a PDF), at the same resolution and by the same rules as a scanned page. */
 export async function measureImageOfPage(image: Uint8Array, longInches: number): Promise<PageMeasure> {
+  const sharp = await loadSharp();
   const meta = await sharp(image).metadata();
   const f = Math.min(1, ANALYSIS_DPI / (Math.max(meta.width, meta.height) / longInches));
   const grey = meta.space === 'b-w' || (meta.channels ?? 3) <= 2;
@@ -176,6 +180,7 @@ export async function measureImageOfPage(image: Uint8Array, longInches: number):
 /** How many pages an image file holds (a multi-page TIFF from a copier); 1 for the others. */
 export async function imagePageCount(input: Uint8Array): Promise<number> {
   if (isPnm(input)) return 1;
+  const sharp = await loadSharp();
   try {
     const meta = await sharp(input).metadata();
     return meta.format === 'tiff' ? (meta.pages ?? 1) : 1; // an animated GIF/WebP is one page
@@ -186,7 +191,7 @@ export async function imagePageCount(input: Uint8Array): Promise<number> {
 
 /** The page re-rendered turned by `degrees` clockwise (a stored JPEG in, a stored JPEG out). */
 export async function rotateImage(name: string, stored: Uint8Array, degrees: number): Promise<ProcessedPage> {
-  const meta = await sharp(stored).metadata().catch(() => null);
+  const meta = await (await loadSharp())(stored).metadata().catch(() => null);
   return processPage(name, stored, { rotate: degrees, dpi: meta?.density, colour: meta && meta.channels === 1 ? 'grey' : 'auto' });
 }
 

@@ -1,5 +1,5 @@
 import { open, stat } from 'node:fs/promises';
-import sharp from 'sharp';
+import { loadSharp } from '../materials/sharp';
 import type { ScanFormat, ScannedPage } from './types';
 
 // Size and pixel dimensions of a page scanimage just finished. PNG and PNM headers are read
@@ -28,7 +28,7 @@ async function dimensions(path: string, format: ScanFormat): Promise<{ width: nu
     const m = /^P[1-6]\s+(\d+)\s+(\d+)/.exec(text);
     return m ? { width: Number(m[1]), height: Number(m[2]) } : null;
   }
-  const meta = await sharp(path).metadata();
+  const meta = await (await loadSharp())(path).metadata();
   return meta.width && meta.height ? { width: meta.width, height: meta.height } : null;
 }
 
