@@ -12,5 +12,6 @@ export default defineConfig({
     // while tests wait on child processes, servers and the scanner
     maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 20000,
+    setupFiles: ['tests/setup/cheap-passwords.ts'],
   },
 });

@@ -3,8 +3,19 @@ import { AppError } from '@shared/api/errors';
 
 // scrypt (RFC 7914) from Node's crypto: a memory-hard KDF that needs no native add-on, so the
 // same code runs under Node and Electron. Parameters are stored with each hash so they can grow.
-const PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
+export const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1 } as const;
+type ScryptParams = { N: number; r: number; p: number };
+let cost: ScryptParams = SCRYPT_PARAMS;
 const KEY_LENGTH = 32;
+
+/**
+ * For the test processes only (tests/setup/cheap-passwords.ts): new hashes made with a lower cost,
+ * so the suite's many set-ups and sign-ins do not spend minutes in scrypt (~0.16 s each). A hash
+ * carries its parameters, so verifying is the same; `null` goes back to SCRYPT_PARAMS.
+ */
+export function useScryptCostForTests(params: ScryptParams | null): void {
+  cost = params ?? SCRYPT_PARAMS;
+}
 
 function scryptAsync(password: string, salt: Buffer, keylen: number, opts: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) =>
@@ -16,8 +27,8 @@ const maxmem = (N: number, r: number) => 256 * N * r;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt, KEY_LENGTH, { ...PARAMS, maxmem: maxmem(PARAMS.N, PARAMS.r) });
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await scryptAsync(password, salt, KEY_LENGTH, { ...cost, maxmem: maxmem(cost.N, cost.r) });
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

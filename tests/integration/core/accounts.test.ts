@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { useScryptCostForTests, verifyPassword } from '../../../electron/core/accounts/passwords';
+import { hashPassword as centreHash, useScryptCostForTests as useCentreCost } from '../../../server/accounts/passwords';
 import { ADMIN, makeCore, type TestCore } from '../../helpers/core';
 
 let tc: TestCore;
@@ -17,6 +19,7 @@ describe('staff accounts', () => {
   });
 
   it('stores passwords only as scrypt hashes and signs in with them', async () => {
+    useScryptCostForTests(null); // the product's cost (the other tests hash cheaply: tests/setup)
     tc = makeCore();
     await tc.call('setupAdmin', ADMIN);
     const row = tc.core.db!.prepare('SELECT password_hash FROM staff').get() as { password_hash: string };
@@ -27,6 +30,14 @@ describe('staff accounts', () => {
     expect((await tc.fail('signIn', { username: 'nobody', password: 'wrong1234' })).message).toBe('工号或密码错误，请重新输入。');
     const audit = tc.core.db!.prepare("SELECT action FROM audit_log WHERE entity = 'staff' ORDER BY at, rowid").all().map((r) => (r as { action: string }).action);
     expect(audit).toEqual(['create', 'sign_in', 'sign_in_failed', 'sign_in_failed']);
+  });
+
+  it('the centre hashes staff passwords at the same cost, and the workstation verifies them offline', async () => {
+    useCentreCost(null);
+    const hash = await centreHash('Passw0rd1');
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(await verifyPassword('Passw0rd1', hash)).toBe(true);
+    expect(await verifyPassword('Passw0rd2', hash)).toBe(false);
   });
 
   it('refuses weak passwords', async () => {
