@@ -97,7 +97,9 @@ export function HotlinePage() {
         </Col>
         <Col span={9}>
           <Card size="small" title={t('hotline.history')} data-testid="history-panel">
-            <CallerHistory callerNumber={call ? callerNumber : ''} excludeId={call?.id} />
+            {/* one per call: a second call from the same number typed at once looks it up afresh,
+                with the call just saved (the debounced number would not change between them) */}
+            <CallerHistory key={call?.id ?? 'no-call'} callerNumber={call ? callerNumber : ''} excludeId={call?.id} />
           </Card>
           {call && (
             <Card size="small" title={t('link.panelTitle')} style={{ marginTop: 12 }}>
