@@ -114,11 +114,15 @@ on this shared machine publishing, pulling and loading PouchDB at full size woul
   credential lookup 1.2–1.3 ms, tus making the upload 0.8 ms (1.3–2.5 ms with the config file), body and hash
   overlapping the transfer, link and flushes 3.9–5 ms (the raw copy's flush about the same), INSERT 0.8–1.1 ms,
   answer 0.7 ms; the time from an answer to the next request 1–2 ms longer than the raw copy's.
-- Left: about 2–3 ms a scan (the INSERT, the credential lookup as far as the transfer does not hide it, tus's
-  client and server handling), which is 8–10 % of a scan when the disk flushes slowly (raw copy about 100 MB/s)
-  and 15–20 % when it flushes fast (raw copy 200 MB/s and more). This machine's disk swings between the two
-  within minutes, so the share does too: this session's four benchmarks gave medians of 83.7 %, 63.9 %, 71.9 %
-  and 84.2 % (the table above is the last), the previous session's six 72–77 %. Two scans at a time hide the
+- Then (2026-11-28) a scan's body is read while its device's credential is looked up, not after (a refused
+  request's body is dropped, nothing written): the lookup no longer stops the client.
+- Left: about 2 ms a scan (the INSERT, tus's client and server handling), which is 5–8 % of a scan when the
+  disk flushes slowly (raw copy about 100 MB/s) and 10–15 % when it flushes fast (raw copy 200 MB/s and more).
+  This machine's disk swings between the two within minutes, so the share does too: the two benchmarks since
+  the last change gave medians of 75.6 % and 83.2 % (PostgreSQL 80.1 % and 88.8 %; the table above is the last),
+  the four before it 83.7 %, 63.9 %, 71.9 % and 84.2 %, the six before those 72–77 %. Measured by CPU time over
+  150 MB, the centre is idle more than half of the upload (waiting for the disk); it spends about 2.5 times the
+  raw server's CPU (hashing, tus, PGlite), and the client 1.5 times the raw client's. Two scans at a time hide the
   fixed costs, but the raw copy gains as much from two at a time (tried again: 61 % and 95 % in two paired
   runs), so the uploader still sends one after another.
 
