@@ -118,10 +118,11 @@ on this shared machine publishing, pulling and loading PouchDB at full size woul
   request's body is dropped, nothing written): the lookup no longer stops the client.
 - Left: about 2 ms a scan (the INSERT, tus's client and server handling), which is 5–8 % of a scan when the
   disk flushes slowly (raw copy about 100 MB/s) and 10–15 % when it flushes fast (raw copy 200 MB/s and more).
-  This machine's disk swings between the two within minutes, so the share does too: the three benchmarks since
-  the last change gave medians of 75.6 % (run just after a full test suite, load average 5), 83.2 % and 82.4 %
-  (PostgreSQL 80.1 %, 88.8 % and 88.5 %; the table above is the last), the four before it 83.7 %, 63.9 %,
-  71.9 % and 84.2 %, the six before those 72–77 %. Measured by CPU time over
+  This machine's disk swings between the two within minutes, so the share does too: the four benchmarks since
+  the last change gave medians of 75.6 % (minutes after a full test suite, 5-minute load average 5.5), 83.2 %,
+  82.4 % and 80.5 % (PostgreSQL 80.1 %, 88.8 %, 88.5 % and 89.7 %; the table above is the last); their 28 runs
+  together have a median of about 81 % (single runs 65–100 %). The four benchmarks before that change gave
+  83.7 %, 63.9 %, 71.9 % and 84.2 %, the six before those 72–77 %. Measured by CPU time over
   150 MB, the centre is idle more than half of the upload (waiting for the disk); it spends about 2.5 times the
   raw server's CPU (hashing, tus, PGlite), and the client 1.5 times the raw client's. Two scans at a time hide the
   fixed costs, but the raw copy gains as much from two at a time (tried again: 61 % and 95 % in two paired
