@@ -1,5 +1,5 @@
 import { degrees, PDFDocument } from 'pdf-lib';
-import { loadSharp } from '../materials/sharp';
+import { loadSharp } from '../lazy-libs';
 import type { BlobPorts } from './ports';
 
 // A page's thumbnail for the clerk's page strip, as the page is shown (its rotation applied).

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
+import { loadFontkit, loadSubsetFont } from '../lazy-libs';
 
 // Drawing for the counter's documents: A4 pages (or an 80 mm receipt roll) with the embedded Chinese font.
 //
@@ -47,11 +48,6 @@ const FEATURES = { locl: false };
 // layout tables (GSUB/GPOS/BASE) and their closure, vertical metrics and the STAT table are of no
 // use in a PDF, whose text is already laid out (a third of the bytes of a receipt).
 const CUT = { targetFormat: 'truetype', noLayoutClosure: true, dropTables: ['GSUB', 'GPOS', 'BASE', 'vhea', 'vmtx', 'STAT'] } as const;
-
-// fontkit and subset-font are loaded with the first document, not with the core: together they took
-// a quarter of a second of every start (the workstation, the web host, each test's core).
-const loadFontkit = async () => (await import('@pdf-lib/fontkit')).default;
-const loadSubsetFont = async () => (await import('subset-font')).default;
 
 interface Metrics { bytes: Record<Weight, Buffer>; fonts: Record<Weight, PDFFont> }
 const metricsCache = new Map<string, Promise<Metrics>>();

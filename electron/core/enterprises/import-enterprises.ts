@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { loadExcel } from '../excel';
+import { loadExcel } from '../lazy-libs';
 import { t, type MessageKey } from '@shared/i18n';
 import type { ImportReport } from '@shared/policies/api-schemas';
 import { checkTable, headerIndex, decodeText, parseCsv, type Cell, type Table } from '@shared/enterprises/import-table';

@@ -1,4 +1,4 @@
-import { loadExcel } from '../excel';
+import { loadExcel } from '../lazy-libs';
 import { AppError } from '@shared/api/errors';
 import { t } from '@shared/i18n';
 import { effectiveCondition } from '@shared/matching/compile';

@@ -1,4 +1,4 @@
-import { loadSharp } from './sharp';
+import { loadSharp } from '../lazy-libs';
 import type { Pixels } from './page-analysis';
 
 // A stored page is a baseline JPEG (pdf-lib embeds JPEG bytes as they are, and every viewer reads

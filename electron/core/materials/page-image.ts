@@ -1,5 +1,5 @@
 import type { Metadata, Sharp } from 'sharp';
-import { loadSharp } from './sharp';
+import { loadSharp } from '../lazy-libs';
 import { ANALYSIS_DPI, BLANK_INK, COLOUR_SHARE, measurePage, type PageMeasure, type Pixels } from './page-analysis';
 import { encodePage, STORED_DPI } from './page-encode';
 import { toRotation } from './page-types';

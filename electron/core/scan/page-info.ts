@@ -1,5 +1,5 @@
 import { open, stat } from 'node:fs/promises';
-import { loadSharp } from '../materials/sharp';
+import { loadSharp } from '../lazy-libs';
 import type { ScanFormat, ScannedPage } from './types';
 
 // Size and pixel dimensions of a page scanimage just finished. PNG and PNM headers are read
