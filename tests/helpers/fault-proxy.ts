@@ -66,10 +66,16 @@ export class FaultProxy {
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  private dropDealt = false;
+
   private connect(client: net.Socket): void {
     this.counts.connections++;
     this.track(client);
-    if (this.random() < this.rates.drop) {
+    // the first connection once drops are on is dropped, then at random: a fast run opens few
+    // connections (a kept-alive one carries many requests), and a seed had dropped none of 41
+    const drop = this.rates.drop > 0 && (!this.dropDealt || this.random() < this.rates.drop);
+    if (drop) {
+      this.dropDealt = true;
       client.once('data', () => {
         this.counts.dropped++;
         client.destroy();
